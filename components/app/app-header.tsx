@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { Badge } from "@/components/ui/badge";
+import { focusRing } from "@/components/ui/styles";
+import type { User } from "@/lib/db/schema";
+import { NavLink } from "./nav-link";
+import { signOutAction } from "./sign-out";
+import { SubmitButton } from "./submit-button";
+
+const ROLE_LABEL = { rep: "Rep", manager: "Manager", admin: "Admin" } as const;
+
+export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
+  return (
+    <header className="border-b border-line bg-surface">
+      <a
+        href="#main"
+        className={`sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 ${focusRing}`}
+      >
+        Skip to content
+      </a>
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
+        <Link href="/send" className={`rounded-control text-lg font-semibold text-brand-700 ${focusRing}`}>
+          Gift Desk
+        </Link>
+        {sandbox ? (
+          <Badge tone="warning" className="uppercase">
+            Sandbox
+          </Badge>
+        ) : null}
+        <nav aria-label="Main" className="flex items-center gap-1">
+          <NavLink href="/send">Send</NavLink>
+          <NavLink href="/history">History</NavLink>
+        </nav>
+        <div className="ms-auto flex items-center gap-3">
+          <p className="text-right text-sm leading-tight">
+            <span className="block font-medium" data-testid="signed-in-user">
+              {user.name}
+            </span>
+            <span className="block text-ink-muted">
+              {user.email} · {ROLE_LABEL[user.role]}
+              {user.team ? ` · team ${user.team}` : ""}
+            </span>
+          </p>
+          <form action={signOutAction}>
+            <SubmitButton variant="secondary" size="sm" pendingLabel="Signing out…">
+              Sign out
+            </SubmitButton>
+          </form>
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,68 @@
+"use client";
+
+import Link from "next/link";
+import { Alert } from "@/components/ui/alert";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+import type { SendGiftValues } from "@/lib/validation/send";
+import type { SettledOutcome } from "./use-send-gift";
+
+type Props = { outcome: SettledOutcome; onSendAnother(): void };
+
+function nextSteps(values: SendGiftValues): string {
+  const who = values.recipientName || values.recipientEmail;
+  const how =
+    values.addressConfirmationVia === "email" ? `${who} gets an email` : "Sendoso emails you a link to share";
+  const after = values.resumeWithUnconfirmedAddress
+    ? "it ships anyway if nobody confirms"
+    : "the gift is cancelled if nobody confirms";
+  return `${how} to confirm the shipping address. They have ${values.expireAfterDays} days; ${after}.`;
+}
+
+export function SendOutcomePanel({ outcome, onSendAnother }: Props) {
+  const { values } = outcome;
+  return (
+    <Card aria-labelledby="outcome-title" data-testid="send-outcome">
+      <CardHeader>
+        <CardTitle id="outcome-title">
+          {outcome.status === "sent" ? "Gift sent" : "Gift not confirmed yet"}
+        </CardTitle>
+      </CardHeader>
+      <CardContent className="flex flex-col gap-4">
+        {outcome.status === "sent" ? (
+          <>
+            <Alert tone="success" title={`Sendoso accepted the gift for ${values.recipientEmail}.`}>
+              {nextSteps(values)}
+            </Alert>
+            <div className="flex flex-wrap items-center gap-3">
+              <span className="text-sm font-medium">Tracking code</span>
+              <code
+                data-testid="tracking-code"
+                className="rounded bg-surface-muted px-2 py-1 font-mono text-sm"
+              >
+                {outcome.trackingCode}
+              </code>
+              <CopyButton value={outcome.trackingCode} size="sm" variant="secondary" />
+            </div>
+            {outcome.trackingUrl ? (
+              <a className="text-sm font-medium text-brand-700 underline" href={outcome.trackingUrl}>
+                Open the tracking page
+              </a>
+            ) : null}
+          </>
+        ) : (
+          <Alert tone="warning" role="alert" title="Do not resend this gift">
+            {outcome.message}
+          </Alert>
+        )}
+      </CardContent>
+      <CardFooter className="flex flex-wrap gap-3">
+        <Link href="/history" className={buttonClasses({ variant: "secondary" })}>
+          View in History
+        </Link>
+        <Button onClick={onSendAnother}>Send another</Button>
+      </CardFooter>
+    </Card>
+  );
+}

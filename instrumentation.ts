@@ -1,0 +1,11 @@
+/**
+ * Runs once when the server starts (not during `next build`): validate configuration and open the
+ * database, so a bad setting or a PGlite folder held by another process stops the server at once.
+ */
+export async function register() {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { getConfig } = await import("@/lib/env");
+  getConfig();
+  const { getDb } = await import("@/lib/db");
+  await getDb();
+}

@@ -1,0 +1,37 @@
+import "server-only";
+import { unstable_rethrow } from "next/navigation";
+import { z } from "zod";
+import type { User } from "@/lib/db/schema";
+import type { ActionResult } from "./action-result";
+import { type Action, can } from "./permissions";
+import { requireUser } from "./session";
+
+/**
+ * Every server action goes through here, in this order: session → parse → permission → domain call.
+ * Actions are public POST endpoints, so nothing about the caller or the input is trusted.
+ */
+export function defineAction<S extends z.ZodType, T>(
+  options: { schema: S; permission: Action; failureMessage: string },
+  handler: (user: User, input: z.output<S>) => Promise<T>,
+): (input: unknown) => Promise<ActionResult<T>> {
+  return async (input) => {
+    const user = await requireUser();
+    const parsed = options.schema.safeParse(input);
+    if (!parsed.success) {
+      return {
+        ok: false,
+        formError: "Check the highlighted fields.",
+        fieldErrors: z.flattenError(parsed.error).fieldErrors,
+      };
+    }
+    if (!can(user.role, options.permission))
+      return { ok: false, formError: "You do not have access to this." };
+    try {
+      return { ok: true, data: await handler(user, parsed.data) };
+    } catch (error) {
+      unstable_rethrow(error);
+      console.error(`action ${options.permission} failed`, error);
+      return { ok: false, formError: options.failureMessage };
+    }
+  };
+}

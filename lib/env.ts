@@ -1,0 +1,136 @@
+import { createEnv } from "@t3-oss/env-core";
+import { z } from "zod";
+import { readOrCreateDevSecret } from "./dev-secrets";
+
+/**
+ * The only reader of process.env. Validated once, on first use (the app calls it at start-up from
+ * instrumentation.ts); never at import time, so `next build` needs no runtime secrets.
+ */
+const optionalUrl = z.url().optional();
+const splitList = (v: string | undefined) =>
+  (v ?? "")
+    .split(",")
+    .map((s) => s.trim().toLowerCase())
+    .filter(Boolean);
+const commaList = (fallback?: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => splitList(v ?? fallback));
+
+function readRawEnv(source: Record<string, string | undefined>) {
+  return createEnv({
+    server: {
+      NODE_ENV: z.enum(["development", "test", "production"]).default("development"),
+      GIFT_DESK_DEMO: z.enum(["0", "1"]).default("0"),
+      GIFT_DESK_DATA_DIR: z.string().default(".data"),
+      DATABASE_URL: optionalUrl,
+      AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+      AUTH_URL: optionalUrl,
+      AUTH_OIDC_ISSUER: optionalUrl,
+      AUTH_OIDC_CLIENT_ID: z.string().optional(),
+      AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+      AUTH_OIDC_SCOPE: z.string().default("openid email profile"),
+      AUTH_OIDC_NAME: z.string().default("Company SSO"),
+      AUTH_ALLOWED_DOMAINS: commaList(),
+      AUTH_GROUPS_CLAIM: z.string().default("groups"),
+      AUTH_MANAGER_GROUPS: commaList("gift-desk-managers"),
+      AUTH_ADMIN_GROUPS: commaList("gift-desk-admins"),
+      AUTH_TEAM_GROUP_PREFIX: z.string().default("team-"),
+      SENDOSO_BASE_URL: optionalUrl,
+      SENDOSO_CLIENT_ID: z.string().optional(),
+      SENDOSO_CLIENT_SECRET: z.string().optional(),
+      SENDOSO_VIA_FROM: z.string().min(1).default("Gift Desk"),
+      SENDOSO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+      SANDBOX_IDP_URL: z.url().default("http://127.0.0.1:4000"),
+      SANDBOX_SENDOSO_URL: z.url().default("http://127.0.0.1:4010"),
+      SENDOSO_SANDBOX_TOKEN: z.string().default("sandbox-token"),
+    },
+    runtimeEnv: source,
+    emptyStringAsUndefined: true,
+    onValidationError: (issues) => {
+      const lines = issues.map((i) => `  ${i.path?.map(String).join(".") ?? "?"}: ${i.message}`);
+      throw new Error(`Invalid Gift Desk configuration:\n${lines.join("\n")}`);
+    },
+  });
+}
+
+export type RawEnv = ReturnType<typeof readRawEnv>;
+
+/** Fails start-up in production when a setting that has a sandbox fallback in development is missing. */
+function requireInProduction(raw: RawEnv, names: (keyof RawEnv)[]): void {
+  const missing = names.filter((n) => raw[n] === undefined || (Array.isArray(raw[n]) && raw[n].length === 0));
+  if (missing.length > 0) {
+    throw new Error(
+      `Missing configuration for production: ${missing.join(", ")}. ` +
+        "Set them, or set GIFT_DESK_DEMO=1 to run on the bundled sandbox on purpose.",
+    );
+  }
+}
+
+export function buildConfig(raw: RawEnv) {
+  const production = raw.NODE_ENV === "production";
+  const strict = production && raw.GIFT_DESK_DEMO !== "1";
+  const dataDir = raw.GIFT_DESK_DATA_DIR;
+  if (strict) {
+    requireInProduction(raw, [
+      "AUTH_SECRET",
+      "AUTH_URL",
+      "AUTH_OIDC_ISSUER",
+      "AUTH_OIDC_CLIENT_ID",
+      "AUTH_OIDC_CLIENT_SECRET",
+      "AUTH_ALLOWED_DOMAINS",
+      "SENDOSO_BASE_URL",
+      "SENDOSO_CLIENT_ID",
+      "SENDOSO_CLIENT_SECRET",
+      "DATABASE_URL",
+    ]);
+  }
+  const idpSandbox = raw.AUTH_OIDC_ISSUER === undefined;
+  const sendosoSandbox = raw.SENDOSO_CLIENT_ID === undefined;
+  return {
+    production,
+    dataDir,
+    database: raw.DATABASE_URL
+      ? ({ kind: "postgres", url: raw.DATABASE_URL } as const)
+      : ({ kind: "pglite", dir: `${dataDir}/pglite` } as const),
+    auth: {
+      secret: raw.AUTH_SECRET ?? readOrCreateDevSecret(dataDir, "auth-secret"),
+      url: raw.AUTH_URL ?? "http://localhost:3000",
+      sandbox: idpSandbox,
+      issuer: raw.AUTH_OIDC_ISSUER ?? raw.SANDBOX_IDP_URL,
+      clientId: raw.AUTH_OIDC_CLIENT_ID ?? "gift-desk-dev",
+      clientSecret: raw.AUTH_OIDC_CLIENT_SECRET ?? "gift-desk-dev-secret",
+      scope: raw.AUTH_OIDC_SCOPE,
+      providerName: idpSandbox ? "Gift Desk dev SSO" : raw.AUTH_OIDC_NAME,
+      allowedDomains: raw.AUTH_ALLOWED_DOMAINS.length > 0 ? raw.AUTH_ALLOWED_DOMAINS : ["giftdesk.test"],
+      groupsClaim: raw.AUTH_GROUPS_CLAIM,
+      managerGroups: raw.AUTH_MANAGER_GROUPS,
+      adminGroups: raw.AUTH_ADMIN_GROUPS,
+      teamGroupPrefix: raw.AUTH_TEAM_GROUP_PREFIX,
+    },
+    sendoso: {
+      sandbox: sendosoSandbox,
+      baseUrl: raw.SENDOSO_BASE_URL ?? (sendosoSandbox ? raw.SANDBOX_SENDOSO_URL : "https://app.sendoso.com"),
+      // Until reps connect their own accounts, the app and the simulator share this token.
+      sandboxToken: raw.SENDOSO_SANDBOX_TOKEN,
+      viaFrom: raw.SENDOSO_VIA_FROM,
+      timeoutMs: raw.SENDOSO_TIMEOUT_MS,
+    },
+  };
+}
+
+export type AppConfig = ReturnType<typeof buildConfig>;
+
+const globalForConfig = globalThis as unknown as { giftDeskConfig?: AppConfig };
+
+/** Validated configuration, built once per process. */
+export function getConfig(): AppConfig {
+  globalForConfig.giftDeskConfig ??= buildConfig(readRawEnv(process.env));
+  return globalForConfig.giftDeskConfig;
+}
+
+/** Builds a config from an explicit set of variables (tests, scripts), ignoring the process environment. */
+export function configFrom(values: Record<string, string | undefined>): AppConfig {
+  return buildConfig(readRawEnv(values));
+}

@@ -1,0 +1,41 @@
+import { and, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { type Send, type SendState, sendEvents, sends } from "@/lib/db/schema";
+
+type SendPatch = Partial<
+  Pick<Send, "trackingCode" | "trackingUrl" | "errorMessage" | "errorDetail" | "inFlightAt" | "settledAt">
+>;
+
+/**
+ * Moves a send from one of `from` to `to` with a conditional UPDATE, and appends the event in the same
+ * transaction. Returns null when the row was not in an allowed state (someone else moved it first):
+ * that is how two requests racing for one send end up with exactly one upstream call.
+ */
+export async function transitionSend(
+  db: Db,
+  args: {
+    sendId: string;
+    from: SendState[];
+    to: SendState;
+    actorId: string | null;
+    patch?: SendPatch;
+    detail?: Record<string, unknown>;
+  },
+): Promise<Send | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(sends)
+      .set({ ...args.patch, state: args.to, updatedAt: new Date() })
+      .where(and(eq(sends.id, args.sendId), inArray(sends.state, args.from)))
+      .returning();
+    if (!row) return null;
+    await tx.insert(sendEvents).values({
+      sendId: row.id,
+      actorId: args.actorId,
+      fromState: args.from.length === 1 ? args.from[0] : null,
+      toState: args.to,
+      detail: args.detail ?? null,
+    });
+    return row;
+  });
+}

@@ -1,0 +1,64 @@
+#!/usr/bin/env node
+// `npm run dev`: the bundled IdP, the Sendoso simulator and `next dev`, with prefixed logs.
+// One Ctrl-C stops all three.
+import net from "node:net";
+import concurrently from "concurrently";
+
+const services = [
+  {
+    name: "idp",
+    port: 4000,
+    what: "the dev sign-in (IdP)",
+    command: "tsx sandbox/idp/main.ts",
+    prefixColor: "magenta",
+  },
+  {
+    name: "sendoso",
+    port: 4010,
+    what: "the Sendoso sandbox",
+    command: "tsx sandbox/sendoso/main.ts",
+    prefixColor: "yellow",
+  },
+  { name: "web", port: 3000, what: "Gift Desk", command: "next dev -p 3000", prefixColor: "cyan" },
+];
+
+function portIsFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once("error", () => resolve(false));
+    server.listen({ port, host: "127.0.0.1", exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+const taken = [];
+for (const s of services) if (!(await portIsFree(s.port))) taken.push(s);
+if (taken.length > 0) {
+  for (const s of taken) console.error(`Port ${s.port} is already in use; ${s.what} needs it.`);
+  console.error("Stop whatever is using it (another `npm run dev`?) and try again.");
+  process.exit(1);
+}
+
+console.log(`
+  Gift Desk  →  http://localhost:3000   (embedded database in .data/, dev sign-in, Sendoso sandbox)
+
+  Demo logins (password: giftdesk)
+    rep@giftdesk.test       rep, team a
+    rep2@giftdesk.test      rep, team b
+    manager@giftdesk.test   manager, team a
+    admin@giftdesk.test     admin
+
+  Ctrl-C stops everything.
+`);
+
+const { result } = concurrently(
+  services.map(({ name, command, prefixColor }) => ({ name, command, prefixColor })),
+  {
+    prefix: "name",
+    killOthersOn: ["failure", "success"],
+    env: { NEXT_TELEMETRY_DISABLED: "1" },
+  },
+);
+result.then(
+  () => process.exit(0),
+  () => process.exit(1),
+);
