@@ -1,0 +1,158 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { upsertUserFromIdentity } from "@/lib/auth/users";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { sendEvents, sends, type User } from "@/lib/db/schema";
+import { createSendosoClient } from "@/lib/sendoso/client";
+import { type SendDeps, submitSend } from "@/lib/sends/send-service";
+import { sendGiftSchema } from "@/lib/validation/send";
+import { INACTIVE_TOUCH_ID } from "@/sandbox/sendoso/fixtures/touches";
+import { backends } from "../support/databases";
+import { closedPort } from "../support/free-port";
+import { startSimulator, type TestSimulator } from "../support/simulator";
+
+const form = (overrides: Record<string, unknown> = {}) =>
+  sendGiftSchema.parse({
+    idempotencyKey: crypto.randomUUID(),
+    touchId: 1001,
+    recipientName: "Jane Doe",
+    recipientEmail: "jane@example.com",
+    customMessage: "Thanks for the call",
+    ...overrides,
+  });
+
+describe.each(backends)("send path on $name against the simulator over HTTP", (backend) => {
+  let database: DatabaseHandle;
+  let sim: TestSimulator;
+  let rep: User;
+  let deps: SendDeps;
+
+  beforeAll(async () => {
+    [database, sim] = await Promise.all([backend.open(), startSimulator()]);
+    rep = await upsertUserFromIdentity(database.db, {
+      issuer: "http://idp.test",
+      subject: "rep-1",
+      email: "rep@giftdesk.test",
+      name: "Riley Rep",
+      role: "rep",
+      team: "a",
+    });
+    deps = {
+      db: database.db,
+      viaFrom: "Gift Desk",
+      settleWaitMs: 5_000,
+      sendoso: createSendosoClient({
+        baseUrl: sim.baseUrl,
+        getAccessToken: async () => "sandbox-token",
+        timeoutMs: 1_500,
+      }),
+    };
+  });
+  afterAll(async () => {
+    await Promise.all([database?.close(), sim?.close()]);
+  });
+  beforeEach(async () => {
+    await sim.resetLog();
+  });
+
+  const rowFor = async (sendId: string) =>
+    (await database.db.select().from(sends).where(eq(sends.id, sendId)))[0];
+  const statesOf = async (sendId: string) =>
+    (
+      await database.db.select().from(sendEvents).where(eq(sendEvents.sendId, sendId)).orderBy(sendEvents.id)
+    ).map((e) => e.toState);
+
+  it("stores the tracking code of an accepted send, with every transition recorded", async () => {
+    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    expect(result.status).toBe("sent");
+    if (result.status !== "sent") return;
+    expect(result.trackingCode).toMatch(/^[0-9a-f]{40}$/);
+    const row = await rowFor(result.sendId);
+    expect(row).toMatchObject({
+      state: "sent",
+      trackingCode: result.trackingCode,
+      team: "a",
+      touchName: "Coffee for two",
+    });
+    expect(await statesOf(result.sendId)).toEqual(["queued", "in_flight", "sent"]);
+    const posts = await sim.sendPosts();
+    expect(posts).toHaveLength(1);
+    expect(posts[0]?.json).toEqual(row?.requestBody);
+  });
+
+  it("records a 404 as failed with a readable reason", async () => {
+    const result = await submitSend(deps, rep, form({ touchId: INACTIVE_TOUCH_ID }), "Old touch");
+    expect(result).toMatchObject({
+      status: "failed",
+      message: "This touch is no longer active in Sendoso. Pick another touch.",
+    });
+    if (result.status !== "failed") return;
+    expect((await rowFor(result.sendId))?.state).toBe("failed");
+    expect(await statesOf(result.sendId)).toEqual(["queued", "in_flight", "failed"]);
+  });
+
+  it("sends once when the same form is submitted twice, and returns the first outcome", async () => {
+    const values = form();
+    const first = await submitSend(deps, rep, values, "Coffee for two");
+    const second = await submitSend(deps, rep, values, "Coffee for two");
+    expect(second).toEqual(first);
+    expect(await sim.sendPosts()).toHaveLength(1);
+  });
+
+  it("sends once when the same form arrives ten times at once", async () => {
+    const values = form();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => submitSend(deps, rep, values, "Coffee for two")),
+    );
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(results[0]?.status).toBe("sent");
+    expect(await sim.sendPosts()).toHaveLength(1);
+  });
+
+  it("refuses the same key with a different payload and sends nothing more", async () => {
+    const values = form();
+    await submitSend(deps, rep, values, "Coffee for two");
+    const reused = await submitSend(
+      deps,
+      rep,
+      { ...values, recipientEmail: "someone.else@example.com" },
+      "Coffee for two",
+    );
+    expect(reused.status).toBe("key_reused");
+    expect(await sim.sendPosts()).toHaveLength(1);
+  });
+
+  it.each([
+    ["a 5xx after Sendoso recorded the send", { type: "error_after" }],
+    ["a dropped connection after Sendoso recorded the send", { type: "close_after" }],
+    ["a malformed 2xx", { type: "malformed" }],
+    ["a request that never gets an answer", { type: "hang" }],
+  ])("marks %s as unknown and never retries it", async (_name, fault) => {
+    await sim.injectFault(fault);
+    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    expect(result.status).toBe("unknown");
+    if (result.status !== "unknown") return;
+    expect((await rowFor(result.sendId))?.state).toBe("unknown");
+    expect(await sim.sendPosts()).toHaveLength(1);
+  });
+
+  it("retries a 429 (throttled before processing) and sends once", async () => {
+    await sim.injectFault({ type: "rate_limit" });
+    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    expect(result.status).toBe("sent");
+    expect(await sim.sendPosts()).toHaveLength(2);
+  });
+
+  it("records an unreachable Sendoso as failed with nothing sent", async () => {
+    const baseUrl = `http://127.0.0.1:${await closedPort()}`;
+    const offline = {
+      ...deps,
+      sendoso: createSendosoClient({ baseUrl, getAccessToken: async () => "t", timeoutMs: 500 }),
+    };
+    const result = await submitSend(offline, rep, form(), "Coffee for two");
+    expect(result).toMatchObject({
+      status: "failed",
+      message: "Sendoso could not be reached. Nothing was sent.",
+    });
+  });
+});

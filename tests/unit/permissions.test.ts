@@ -1,0 +1,33 @@
+import { describe, expect, it } from "vitest";
+import { ACTIONS, can } from "@/lib/auth/permissions";
+import { ROLES } from "@/lib/db/schema";
+import { sendScopeFor } from "@/lib/sends/scope";
+
+const EXPECTED: Record<string, Record<string, boolean>> = {
+  rep: { send: true, view_own_sends: true, view_team_sends: false, view_all_sends: false },
+  manager: { send: true, view_own_sends: true, view_team_sends: true, view_all_sends: false },
+  admin: { send: true, view_own_sends: true, view_team_sends: true, view_all_sends: true },
+};
+
+describe("permission table", () => {
+  for (const role of ROLES) {
+    for (const action of ACTIONS) {
+      it(`${role} ${EXPECTED[role]?.[action] ? "may" : "may not"} ${action}`, () => {
+        expect(can(role, action)).toBe(EXPECTED[role]?.[action]);
+      });
+    }
+  }
+});
+
+describe("sendScopeFor", () => {
+  it("gives reps their own sends, managers their team, admins everything", () => {
+    expect(sendScopeFor({ id: "u1", role: "rep", team: "a" })).toEqual({ kind: "own", userId: "u1" });
+    expect(sendScopeFor({ id: "u2", role: "manager", team: "a" })).toEqual({
+      kind: "team",
+      team: "a",
+      userId: "u2",
+    });
+    expect(sendScopeFor({ id: "u3", role: "manager", team: null })).toEqual({ kind: "own", userId: "u3" });
+    expect(sendScopeFor({ id: "u4", role: "admin", team: null })).toEqual({ kind: "all" });
+  });
+});

@@ -1,0 +1,62 @@
+import { describe, expect, it } from "vitest";
+import { interpretSendResponse } from "@/lib/sendoso/client";
+import { fieldFromMessage } from "@/lib/sendoso/errors";
+
+const code = "116d64dc686937dd17b1865019cee71d295bcf38";
+
+describe("interpretSendResponse", () => {
+  it("accepts the documented success body", () => {
+    expect(
+      interpretSendResponse(
+        200,
+        JSON.stringify({ success: true, message: "Gift send Successfully", tracking_code: code }),
+      ),
+    ).toEqual({ kind: "accepted", trackingCode: code, trackingUrl: null });
+  });
+
+  it("treats an unreadable 2xx as unknown: Sendoso may have sent it", () => {
+    expect(interpretSendResponse(200, '{"success":tru').kind).toBe("unknown");
+    expect(interpretSendResponse(200, JSON.stringify({ success: true, tracking_code: "XYZ" })).kind).toBe(
+      "unknown",
+    );
+  });
+
+  it("treats 5xx as unknown, never as failed", () => {
+    expect(interpretSendResponse(502, "<html>Bad gateway</html>")).toEqual({
+      kind: "unknown",
+      detail: "HTTP 502",
+    });
+  });
+
+  it("maps a 400 to a rejection naming the field", () => {
+    expect(
+      interpretSendResponse(400, JSON.stringify({ success: false, message: "email can't be blank" })),
+    ).toEqual({
+      kind: "rejected",
+      status: 400,
+      message: "email can't be blank",
+      field: "email",
+    });
+  });
+
+  it("maps a 404 to a rejection and a 401 to not sent", () => {
+    expect(
+      interpretSendResponse(404, JSON.stringify({ success: false, message: "Touch not found" })).kind,
+    ).toBe("rejected");
+    expect(
+      interpretSendResponse(401, JSON.stringify({ success: false, message: "The access token is invalid" }))
+        .kind,
+    ).toBe("not_sent");
+  });
+});
+
+describe("fieldFromMessage", () => {
+  it.each([
+    ["name can't be blank", "name"],
+    ["touch_id is invalid", "touch_id"],
+    ["expire_after_days must be between 2 and 7", "expire_after_days"],
+    ["Touch not found", null],
+  ])("%s → %s", (message, field) => {
+    expect(fieldFromMessage(message)).toBe(field);
+  });
+});
