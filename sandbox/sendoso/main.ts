@@ -1,0 +1,41 @@
+import { splitList } from "./options";
+import { createSendosoSimulator } from "./simulator";
+
+/** `npm run sandbox`: the Sendoso simulator on 127.0.0.1:4010 (SENDOSO_SIM_PORT to change). */
+async function main(): Promise<void> {
+  const port = Number(process.env.SENDOSO_SIM_PORT ?? 4010);
+  const host = process.env.SENDOSO_SIM_HOST ?? "127.0.0.1";
+  if (!Number.isInteger(port) || port < 0 || port > 65_535) {
+    console.error(`SENDOSO_SIM_PORT must be a port number (0-65535), got "${process.env.SENDOSO_SIM_PORT}".`);
+    process.exit(1);
+  }
+  const staticToken = process.env.SENDOSO_SANDBOX_TOKEN?.trim();
+  const simulator = createSendosoSimulator({
+    staticTokens: staticToken ? [staticToken] : undefined,
+    redirectUris: splitList(process.env.SENDOSO_SIM_REDIRECT_URIS),
+  });
+
+  try {
+    const url = await simulator.listen(port, host);
+    console.log(`Sendoso sandbox listening on ${url}`);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") {
+      console.error(
+        `Sendoso sandbox could not start: port ${port} on ${host} is already in use. ` +
+          "Stop the other process or set SENDOSO_SIM_PORT to a free port.",
+      );
+    } else {
+      console.error(`Sendoso sandbox could not start on ${host}:${port}:`, error);
+    }
+    process.exit(1);
+  }
+
+  const shutdown = () => {
+    void simulator.close().then(() => process.exit(0));
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+}
+
+void main();

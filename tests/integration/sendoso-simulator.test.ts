@@ -1,0 +1,433 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  AMAZON_EGIFT_TOUCH_ID,
+  COFFEE_TOUCH_ID,
+  EXPIRED_TOUCH_ID,
+  FUTURE_TOUCH_ID,
+  INACTIVE_TOUCH_ID,
+  TOUCH_FIXTURES,
+} from "../../sandbox/sendoso/fixtures/touches";
+import { createSendosoSimulator, type SendosoSimulator } from "../../sandbox/sendoso/simulator";
+
+const TOKEN = "sandbox-token";
+const TRACKING_CODE = /^[0-9a-f]{40}$/;
+
+type Json = Record<string, unknown>;
+
+function client(base: () => string) {
+  const call = async (path: string, init: RequestInit & { token?: string | null; body?: string } = {}) => {
+    const { token = TOKEN, ...rest } = init;
+    const headers = new Headers(rest.headers);
+    if (token !== null) headers.set("authorization", `Bearer ${token}`);
+    if (rest.body !== undefined && !headers.has("content-type"))
+      headers.set("content-type", "application/json");
+    const res = await fetch(`${base()}${path}`, { ...rest, headers });
+    const text = await res.text();
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = null;
+    }
+    return { status: res.status, headers: res.headers, text, body: body as Json };
+  };
+  return {
+    call,
+    get: (path: string, token?: string | null) => call(path, { token }),
+    post: (path: string, body: unknown, token?: string | null) =>
+      call(path, { method: "POST", body: JSON.stringify(body), token }),
+    control: (method: string, path: string, body?: unknown) =>
+      call(path, { method, token: null, body: body === undefined ? undefined : JSON.stringify(body) }),
+  };
+}
+
+function startSimulator(options: Parameters<typeof createSendosoSimulator>[0] = {}) {
+  const holder: { sim?: SendosoSimulator; base: string } = { base: "" };
+  beforeAll(async () => {
+    holder.sim = createSendosoSimulator({ rateLimit: false, ...options });
+    holder.base = await holder.sim.listen(0);
+  });
+  afterAll(async () => {
+    await holder.sim?.close();
+  });
+  return { holder, ...client(() => holder.base) };
+}
+
+const knownAddressSend = (overrides: Json = {}) => ({
+  send: {
+    touch_id: COFFEE_TOUCH_ID,
+    name: "Jamie Rivera",
+    email: "jamie@example.org",
+    address: "639 Front St, Floor 3",
+    city: "San Francisco",
+    state: "CA",
+    zip: "94111",
+    country: "USA",
+    custom_message: "Thanks for the call!",
+    confirm_address: false,
+    via: "single_person_or_company",
+    via_from: "Gift Desk",
+    ...overrides,
+  },
+});
+
+const addressCollectionSend = (overrides: Json = {}) => ({
+  send: {
+    touch_id: COFFEE_TOUCH_ID,
+    name: "Jamie Rivera",
+    email: "jamie@example.org",
+    no_address: true,
+    confirm_address: true,
+    address_confirmation_via: "email",
+    resume_with_unconfirmed_address: false,
+    expire_after_days: 5,
+    hide_product_info: true,
+    via: "single_person_or_company",
+    via_from: "Gift Desk",
+    ...overrides,
+  },
+});
+
+const egiftSend = (overrides: Json = {}) => ({
+  send: {
+    touch_id: AMAZON_EGIFT_TOUCH_ID,
+    email: "jamie@example.org",
+    custom_message: "Enjoy!",
+    via: "single_email_address",
+    via_from: "Gift Desk",
+    ...overrides,
+  },
+});
+
+describe("Sendoso simulator: auth and health", () => {
+  const sim = startSimulator();
+
+  it("answers the health check without auth", async () => {
+    const res = await sim.control("GET", "/__sandbox/health");
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({ ok: true });
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+  });
+
+  it("rejects missing and unknown bearer tokens with Doorkeeper's message", async () => {
+    for (const token of [null, "nope"]) {
+      const res = await sim.get("/api/v3/touches", token);
+      expect(res.status).toBe(401);
+      expect(res.body).toEqual({ success: false, message: "The access token is invalid" });
+    }
+    const send = await sim.post("/api/v3/send", knownAddressSend(), null);
+    expect(send.status).toBe(401);
+  });
+
+  it("accepts the static sandbox token as demo user #1", async () => {
+    const res = await sim.get("/api/v3/me");
+    expect(res.status).toBe(200);
+    expect(res.body.id).toBe(1);
+  });
+});
+
+describe("Sendoso simulator: POST /api/v3/send", () => {
+  const sim = startSimulator();
+
+  it("creates a known-address physical send with the exact success body", async () => {
+    const res = await sim.post("/api/v3/send", knownAddressSend());
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toBe("application/json; charset=utf-8");
+    expect(Object.keys(res.body)).toEqual(["success", "message", "tracking_code"]);
+    expect(res.body).toEqual({
+      success: true,
+      message: "Gift send Successfully",
+      tracking_code: expect.any(String),
+    });
+    expect(res.body.tracking_code).toMatch(TRACKING_CODE);
+  });
+
+  it("creates an address-collection physical send", async () => {
+    const res = await sim.post("/api/v3/send", addressCollectionSend({ address_confirmation_via: "link" }));
+    expect(res.status).toBe(200);
+    expect(res.body.message).toBe("Gift send Successfully");
+    expect(res.body.tracking_code).toMatch(TRACKING_CODE);
+  });
+
+  it("creates an eGift send with a tracking_url built from the code", async () => {
+    const res = await sim.post("/api/v3/send", egiftSend());
+    expect(res.status).toBe(200);
+    const code = String(res.body.tracking_code);
+    expect(code).toMatch(TRACKING_CODE);
+    expect(res.body).toEqual({
+      success: true,
+      message: "EGifts send Successfully",
+      tracking_code: code,
+      tracking_url: `https://app.sendoso.com/track/${code}`,
+    });
+  });
+
+  it("does not deduplicate identical POSTs", async () => {
+    const first = await sim.post("/api/v3/send", egiftSend({ email: "dup@example.org" }));
+    const second = await sim.post("/api/v3/send", egiftSend({ email: "dup@example.org" }));
+    expect(first.status).toBe(200);
+    expect(second.status).toBe(200);
+    expect(first.body.tracking_code).not.toBe(second.body.tracking_code);
+    const control = await sim.control("GET", "/__sandbox/sends");
+    const sends = control.body.sends as Json[];
+    expect(sends.filter((s) => (s.recipient as Json).email === "dup@example.org")).toHaveLength(2);
+  });
+
+  it.each([
+    ["touch_id", knownAddressSend({ touch_id: undefined }), "touch_id can't be blank"],
+    ["name", knownAddressSend({ name: "" }), "name can't be blank"],
+    ["email", knownAddressSend({ email: null }), "email can't be blank"],
+    ["address", knownAddressSend({ address: undefined }), "address can't be blank"],
+    ["city", knownAddressSend({ city: " " }), "city can't be blank"],
+    ["state", knownAddressSend({ state: undefined }), "state can't be blank"],
+    ["zip", knownAddressSend({ zip: undefined }), "zip can't be blank"],
+    ["country", knownAddressSend({ country: undefined }), "country can't be blank"],
+    ["confirm_address", knownAddressSend({ confirm_address: undefined }), "confirm_address can't be blank"],
+    ["via_from", knownAddressSend({ via_from: undefined }), "via_from can't be blank"],
+    ["via", knownAddressSend({ via: undefined }), "via can't be blank"],
+    ["eGift email", egiftSend({ email: undefined }), "email can't be blank"],
+    ["eGift via_from", egiftSend({ via_from: "" }), "via_from can't be blank"],
+    ["AC name", addressCollectionSend({ name: undefined }), "name can't be blank"],
+    [
+      "AC address_confirmation_via",
+      addressCollectionSend({ address_confirmation_via: undefined }),
+      "address_confirmation_via can't be blank",
+    ],
+    [
+      "AC expire_after_days",
+      addressCollectionSend({ expire_after_days: undefined }),
+      "expire_after_days can't be blank",
+    ],
+    [
+      "AC hide_product_info",
+      addressCollectionSend({ hide_product_info: undefined }),
+      "hide_product_info can't be blank",
+    ],
+    [
+      "AC resume_with_unconfirmed_address",
+      addressCollectionSend({ resume_with_unconfirmed_address: undefined }),
+      "resume_with_unconfirmed_address can't be blank",
+    ],
+  ])("400 when %s is missing", async (_field, body, message) => {
+    const res = await sim.post("/api/v3/send", body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ success: false, message });
+  });
+
+  it.each([
+    [
+      "expire_after_days 1",
+      addressCollectionSend({ expire_after_days: 1 }),
+      "expire_after_days must be between 2 and 7",
+    ],
+    [
+      "expire_after_days 8",
+      addressCollectionSend({ expire_after_days: 8 }),
+      "expire_after_days must be between 2 and 7",
+    ],
+    [
+      "expire_after_days string",
+      addressCollectionSend({ expire_after_days: "5" }),
+      "expire_after_days is invalid",
+    ],
+    [
+      "expire_after_days 2.5",
+      addressCollectionSend({ expire_after_days: 2.5 }),
+      "expire_after_days is invalid",
+    ],
+    [
+      "address_confirmation_via sms",
+      addressCollectionSend({ address_confirmation_via: "sms" }),
+      "address_confirmation_via must be email or link",
+    ],
+    [
+      "via unknown",
+      knownAddressSend({ via: "carrier_pigeon" }),
+      "via must be single_person_or_company or single_email_address",
+    ],
+    ["touch_id string", knownAddressSend({ touch_id: "1001" }), "touch_id is invalid"],
+    ["touch_id float", egiftSend({ touch_id: 1021.5 }), "touch_id is invalid"],
+    ["confirm_address string", knownAddressSend({ confirm_address: "false" }), "confirm_address is invalid"],
+    ["no_address string", addressCollectionSend({ no_address: "true" }), "no_address is invalid"],
+    [
+      "hide_product_info number",
+      addressCollectionSend({ hide_product_info: 1 }),
+      "hide_product_info is invalid",
+    ],
+    [
+      "non-US without mobile_no",
+      knownAddressSend({ country: "DE", touch_id: 1020 }),
+      "mobile_no can't be blank",
+    ],
+    ["bad email", egiftSend({ email: "not-an-email" }), "email is invalid"],
+    ["name not a string", knownAddressSend({ name: 42 }), "name is invalid"],
+  ])("400 for %s", async (_case, body, message) => {
+    const res = await sim.post("/api/v3/send", body);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ success: false, message });
+  });
+
+  it("accepts expire_after_days at both ends of 2..7 and non-US sends with mobile_no", async () => {
+    for (const days of [2, 7]) {
+      const res = await sim.post("/api/v3/send", addressCollectionSend({ expire_after_days: days }));
+      expect(res.status).toBe(200);
+    }
+    const intl = await sim.post(
+      "/api/v3/send",
+      knownAddressSend({ country: "DE", touch_id: 1020, mobile_no: 4930123 }),
+    );
+    expect(intl.status).toBe(200);
+  });
+
+  it("400 for a missing send wrapper and for invalid JSON", async () => {
+    const missing = await sim.post("/api/v3/send", { touch_id: COFFEE_TOUCH_ID });
+    expect(missing.status).toBe(400);
+    expect(missing.body).toEqual({ success: false, message: "param is missing or the value is empty: send" });
+    const invalid = await sim.call("/api/v3/send", { method: "POST", body: '{"send": {' });
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toEqual({ success: false, message: "Invalid JSON" });
+  });
+
+  it.each([
+    ["unknown", 424242],
+    ["inactive", INACTIVE_TOUCH_ID],
+    ["expired window", EXPIRED_TOUCH_ID],
+    ["not yet started", FUTURE_TOUCH_ID],
+  ])("404 Touch not found for an %s touch", async (_case, touchId) => {
+    const res = await sim.post("/api/v3/send", knownAddressSend({ touch_id: touchId }));
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ success: false, message: "Touch not found" });
+  });
+
+  it("404 when an eGift send targets a mail touch (default mismatch mode)", async () => {
+    const res = await sim.post("/api/v3/send", egiftSend({ touch_id: COFFEE_TOUCH_ID }));
+    expect(res.status).toBe(404);
+    expect(res.body).toEqual({ success: false, message: "Touch not found" });
+  });
+});
+
+describe("Sendoso simulator: touches", () => {
+  const sim = startSimulator();
+  const listed = TOUCH_FIXTURES.filter(
+    (t) => t.active && ![EXPIRED_TOUCH_ID, FUTURE_TOUCH_ID].includes(t.touch.id),
+  ).length;
+
+  it("has a fixture of at least 30 touches mixing delivery types", () => {
+    expect(listed).toBeGreaterThanOrEqual(30);
+    expect(new Set(TOUCH_FIXTURES.map((t) => t.touch.delivery_type))).toEqual(new Set(["mail", "email"]));
+  });
+
+  it("paginates with total_posts and every Touch field", async () => {
+    const first = await sim.get("/api/v3/touches?page=1&per_page=10");
+    expect(first.status).toBe(200);
+    expect(first.body.current_page).toBe(1);
+    expect(first.body.per_page).toBe(10);
+    expect(first.body.total_posts).toBe(listed);
+    const touches = first.body.touches as Json[];
+    expect(touches).toHaveLength(10);
+    expect(Object.keys(touches[0] ?? {}).sort()).toEqual(
+      [
+        "id",
+        "name",
+        "start_date",
+        "end_date",
+        "description",
+        "created_at",
+        "user_id",
+        "gift_id",
+        "starting_egift_price",
+        "ending_egift_price",
+        "status",
+        "is_default_price",
+        "delivery_type",
+        "hubspot_key",
+        "ship_to_countries",
+        "currency",
+      ].sort(),
+    );
+    expect(touches[0]?.end_date).toBeNull();
+    expect(touches.every((t) => t.status === "Active")).toBe(true);
+
+    const last = await sim.get(`/api/v3/touches?page=${Math.ceil(listed / 10)}&per_page=10`);
+    expect((last.body.touches as Json[]).length).toBe(listed % 10 || 10);
+    const past = await sim.get("/api/v3/touches?page=99&per_page=10");
+    expect(past.body.touches).toEqual([]);
+    expect(past.body.total_posts).toBe(listed);
+  });
+
+  it("clamps per_page to 100 and hides inactive and out-of-window touches", async () => {
+    const res = await sim.get("/api/v3/touches?per_page=500");
+    expect(res.body.per_page).toBe(100);
+    const ids = (res.body.touches as Json[]).map((t) => t.id);
+    expect(ids).toHaveLength(listed);
+    expect(ids).not.toContain(INACTIVE_TOUCH_ID);
+    expect(ids).not.toContain(EXPIRED_TOUCH_ID);
+    expect(ids).not.toContain(FUTURE_TOUCH_ID);
+  });
+
+  it("filters by delivery_type", async () => {
+    const mail = await sim.get("/api/v3/touches?per_page=100&delivery_type=mail");
+    const email = await sim.get("/api/v3/touches?per_page=100&delivery_type=email");
+    const mailTouches = mail.body.touches as Json[];
+    const emailTouches = email.body.touches as Json[];
+    expect(mailTouches.length).toBeGreaterThan(0);
+    expect(emailTouches.length).toBeGreaterThan(0);
+    expect(mailTouches.every((t) => t.delivery_type === "mail")).toBe(true);
+    expect(emailTouches.every((t) => t.delivery_type === "email")).toBe(true);
+    expect(mail.body.total_posts).toBe(mailTouches.length);
+    expect(mailTouches.length + emailTouches.length).toBe(listed);
+    const range = emailTouches.find((t) => t.starting_egift_price !== null);
+    expect(range).toMatchObject({ is_default_price: false, ending_egift_price: expect.any(Number) });
+  });
+
+  it("shows one touch wrapped in {success, touch} and 404s hidden ones", async () => {
+    const res = await sim.get(`/api/v3/touches/${COFFEE_TOUCH_ID}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      success: true,
+      touch: expect.objectContaining({ id: COFFEE_TOUCH_ID, name: "Coffee for two" }),
+    });
+    for (const id of [INACTIVE_TOUCH_ID, EXPIRED_TOUCH_ID, 9999, "abc"]) {
+      const missing = await sim.get(`/api/v3/touches/${id}`);
+      expect(missing.status).toBe(404);
+      expect(missing.body).toEqual({ success: false, message: "Touch not found" });
+    }
+  });
+});
+
+describe("Sendoso simulator: request log", () => {
+  const sim = startSimulator();
+
+  it("records API requests in order with headers and raw body, but not control calls", async () => {
+    await sim.control("DELETE", "/__sandbox/requests");
+    await sim.get("/api/v3/touches?page=2&per_page=5");
+    const raw = JSON.stringify(egiftSend());
+    await sim.call("/api/v3/send", { method: "POST", body: raw });
+    await sim.call("/api/v3/send", { method: "POST", body: "{oops" });
+    await sim.control("GET", "/__sandbox/health");
+
+    const all = await sim.control("GET", "/__sandbox/requests");
+    const requests = all.body.requests as Json[];
+    expect(requests.map((r) => `${r.method} ${r.path} ${r.status}`)).toEqual([
+      "GET /api/v3/touches 200",
+      "POST /api/v3/send 200",
+      "POST /api/v3/send 400",
+    ]);
+    expect(requests[0]?.query).toEqual({ page: "2", per_page: "5" });
+    const send = requests[1] as Json;
+    expect(send.body).toBe(raw);
+    expect(send.json).toEqual(egiftSend());
+    expect((send.headers as Json).authorization).toBe(`Bearer ${TOKEN}`);
+    expect((send.headers as Json)["content-type"]).toBe("application/json");
+    expect(typeof send.received_at).toBe("string");
+    expect(send.fault).toBeNull();
+    expect(requests[2]?.json).toBeNull();
+
+    const filtered = await sim.control("GET", "/__sandbox/requests?method=POST&path=/api/v3/send");
+    expect((filtered.body.requests as Json[]).length).toBe(2);
+
+    await sim.control("DELETE", "/__sandbox/requests");
+    const empty = await sim.control("GET", "/__sandbox/requests");
+    expect(empty.body.requests).toEqual([]);
+  });
+});
