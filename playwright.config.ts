@@ -1,0 +1,69 @@
+import { defineConfig, devices } from "@playwright/test";
+import { E2E } from "./tests/e2e/support/ports";
+
+// Debian's Chromium; Playwright never downloads a browser here.
+const chromiumArgs = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+const appEnv = {
+  NEXT_TELEMETRY_DISABLED: "1",
+  // `next start` runs in production mode; the bundled sandbox is used on purpose.
+  GIFT_DESK_DEMO: "1",
+  GIFT_DESK_DATA_DIR: ".data/e2e",
+  AUTH_URL: E2E.appUrl,
+  SANDBOX_IDP_URL: E2E.idpUrl,
+  SANDBOX_SENDOSO_URL: E2E.sendosoUrl,
+  SENDOSO_TIMEOUT_MS: "3000",
+};
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  fullyParallel: false,
+  workers: 1,
+  forbidOnly: !!process.env.CI,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 15_000 },
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e-results.json" }]],
+  use: {
+    baseURL: E2E.appUrl,
+    trace: "retain-on-failure",
+    launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: chromiumArgs },
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/ },
+    { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+  ],
+  webServer: [
+    {
+      command: "node_modules/.bin/tsx sandbox/idp/main.ts",
+      url: `${E2E.idpUrl}/__idp/health`,
+      env: { IDP_PORT: String(E2E.idpPort), IDP_REDIRECT_URIS: `${E2E.appUrl}/api/auth/callback/oidc` },
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: "node_modules/.bin/tsx sandbox/sendoso/main.ts",
+      url: `${E2E.sendosoUrl}/__sandbox/health`,
+      env: { SENDOSO_SIM_PORT: String(E2E.sendosoPort) },
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      // A fresh embedded database for every run; the build is skipped when the caller already built.
+      command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? "" : "node_modules/.bin/next build && "}node_modules/.bin/next start -p ${E2E.appPort}`,
+      url: `${E2E.appUrl}/signin`,
+      env: appEnv,
+      timeout: 300_000,
+      reuseExistingServer: false,
+      stdout: "pipe",
+    },
+  ],
+});

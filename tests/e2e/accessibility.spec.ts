@@ -1,0 +1,40 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page, test } from "@playwright/test";
+import { uniqueEmail } from "./support/sandbox";
+import { REP_STATE } from "./support/sign-in";
+
+async function expectNoViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("the sign-in page, with and without an error, has no accessibility violations", async ({ page }) => {
+  await page.goto("/signin");
+  await expectNoViolations(page);
+  await page.goto("/signin?error=DomainNotAllowed");
+  await expectNoViolations(page);
+});
+
+test.describe("signed in", () => {
+  test.use({ storageState: REP_STATE });
+
+  test("the send page, its field errors and its success panel have no violations", async ({ page }) => {
+    await page.goto("/send");
+    await expectNoViolations(page);
+    await page.getByRole("button", { name: "Send gift" }).click();
+    await expect(page.getByTestId("touchId-error")).toBeVisible();
+    await expectNoViolations(page);
+    await page.getByLabel("Touch").selectOption({ label: "Coffee for two" });
+    await page.getByLabel("Recipient name").fill("Axe Tester");
+    await page.getByLabel("Recipient email").fill(uniqueEmail("axe"));
+    await page.getByRole("button", { name: "Send gift" }).click();
+    await expect(page.getByTestId("tracking-code")).toBeVisible();
+    await expectNoViolations(page);
+  });
+
+  test("the history page has no violations", async ({ page }) => {
+    await page.goto("/history");
+    await expect(page.getByRole("heading", { name: "History" })).toBeVisible();
+    await expectNoViolations(page);
+  });
+});

@@ -1,0 +1,53 @@
+import { expect, test } from "@playwright/test";
+import { signInThroughIdp } from "./support/sign-in";
+
+test.describe("sign-in through the dev IdP", () => {
+  test("a signed-out visitor is sent to sign-in, and comes back to the page they asked for", async ({
+    page,
+  }) => {
+    await page.goto("/history");
+    await expect(page).toHaveURL(/\/signin\?callbackUrl=%2Fhistory/);
+    await page.getByRole("button", { name: /Sign in with/ }).click();
+    await page.getByLabel("Email").fill("manager@giftdesk.test");
+    await page.getByLabel("Password").fill("giftdesk");
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
+    await expect(page).toHaveURL(/\/history$/);
+    await expect(page.getByText("manager@giftdesk.test · Manager · team a")).toBeVisible();
+  });
+
+  test("a wrong password is refused by the IdP and nothing is signed in", async ({ page }) => {
+    await signInThroughIdp(page, "rep@giftdesk.test", "wrong-password");
+    await expect(page.getByRole("alert")).toHaveText(/Wrong email or password/);
+    await page.goto("/send");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+
+  test("an email outside the allowed domains is refused with a clear reason", async ({ page }) => {
+    await signInThroughIdp(page, "outsider@example.com");
+    await expect(page).toHaveURL(/\/signin\?error=DomainNotAllowed/);
+    await expect(
+      page.getByRole("alert").filter({ hasText: "This email domain is not allowed" }),
+    ).toBeVisible();
+  });
+
+  test("an unverified email is refused", async ({ page }) => {
+    await signInThroughIdp(page, "unverified@giftdesk.test");
+    await expect(page.getByRole("alert").filter({ hasText: "Your email is not verified" })).toBeVisible();
+  });
+
+  test("a cancelled login comes back with a calm message", async ({ page }) => {
+    await page.goto("/signin");
+    await page.getByRole("button", { name: /Sign in with/ }).click();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect(page.getByRole("alert").filter({ hasText: "Sign-in was cancelled" })).toBeVisible();
+  });
+
+  test("sign-out ends the session", async ({ page }) => {
+    await signInThroughIdp(page, "rep2@giftdesk.test");
+    await expect(page.getByTestId("signed-in-user")).toHaveText("Sam Seller");
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+    await page.goto("/history");
+    await expect(page).toHaveURL(/\/signin/);
+  });
+});
