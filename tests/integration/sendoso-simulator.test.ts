@@ -431,3 +431,171 @@ describe("Sendoso simulator: request log", () => {
     expect(empty.body.requests).toEqual([]);
   });
 });
+
+async function sendCount(sim: ReturnType<typeof startSimulator>): Promise<number> {
+  const res = await sim.control("GET", "/__sandbox/sends");
+  return (res.body.sends as Json[]).length;
+}
+
+describe("Sendoso simulator: fault injection", () => {
+  const sim = startSimulator();
+  const inject = (fault: Json, times?: number) =>
+    sim.control("POST", "/__sandbox/faults", {
+      match: { method: "POST", path: "/api/v3/send" },
+      fault,
+      times,
+    });
+
+  async function lastLoggedSend(): Promise<Json> {
+    const res = await sim.control("GET", "/__sandbox/requests?method=POST&path=/api/v3/send");
+    return (res.body.requests as Json[]).at(-1) ?? {};
+  }
+
+  it("delay answers normally after the given time", async () => {
+    expect((await inject({ type: "delay", ms: 250 })).status).toBe(201);
+    const started = performance.now();
+    const res = await sim.post("/api/v3/send", knownAddressSend());
+    expect(performance.now() - started).toBeGreaterThanOrEqual(240);
+    expect(res.status).toBe(200);
+    expect((await lastLoggedSend()).fault).toBe("delay");
+  });
+
+  it("hang never answers until the client gives up", async () => {
+    await inject({ type: "hang" });
+    const before = await sendCount(sim);
+    const attempt = fetch(`${sim.holder.base}/api/v3/send`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${TOKEN}`, "content-type": "application/json" },
+      body: JSON.stringify(knownAddressSend()),
+      signal: AbortSignal.timeout(300),
+    });
+    await expect(attempt).rejects.toThrow();
+    expect(await sendCount(sim)).toBe(before);
+    expect(await lastLoggedSend()).toMatchObject({ fault: "hang", status: null });
+  });
+
+  it("error_before answers 500 without creating the send", async () => {
+    await inject({ type: "error_before" });
+    const before = await sendCount(sim);
+    const res = await sim.post("/api/v3/send", knownAddressSend());
+    expect(res.status).toBe(500);
+    expect(await sendCount(sim)).toBe(before);
+    expect(await lastLoggedSend()).toMatchObject({ fault: "error_before", status: 500 });
+  });
+
+  it("error_before honours a custom status", async () => {
+    await inject({ type: "error_before", status: 503 });
+    expect((await sim.post("/api/v3/send", knownAddressSend())).status).toBe(503);
+  });
+
+  it("error_after creates the send, then answers 502 with an HTML body", async () => {
+    await inject({ type: "error_after" });
+    const before = await sendCount(sim);
+    const res = await sim.post("/api/v3/send", knownAddressSend());
+    expect(res.status).toBe(502);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    expect(res.body).toBeNull();
+    expect(res.text).toContain("502 Bad Gateway");
+    expect(await sendCount(sim)).toBe(before + 1);
+  });
+
+  it("close_after creates the send, then drops the connection", async () => {
+    await inject({ type: "close_after" });
+    const before = await sendCount(sim);
+    await expect(sim.post("/api/v3/send", knownAddressSend())).rejects.toThrow();
+    expect(await sendCount(sim)).toBe(before + 1);
+    expect(await lastLoggedSend()).toMatchObject({ fault: "close_after", status: null });
+  });
+
+  it("malformed creates the send, then answers 200 with truncated JSON", async () => {
+    await inject({ type: "malformed" });
+    const before = await sendCount(sim);
+    const res = await sim.post("/api/v3/send", egiftSend());
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('{"success":tru');
+    expect(await sendCount(sim)).toBe(before + 1);
+  });
+
+  it("rate_limit answers 429 without creating the send", async () => {
+    await inject({ type: "rate_limit" });
+    const before = await sendCount(sim);
+    const res = await sim.post("/api/v3/send", knownAddressSend());
+    expect(res.status).toBe(429);
+    expect(res.body).toEqual({ success: false, message: "Too Many Requests" });
+    expect(await sendCount(sim)).toBe(before);
+  });
+
+  it("expired_token answers the description-style 401 without creating the send", async () => {
+    await inject({ type: "expired_token" });
+    const before = await sendCount(sim);
+    const res = await sim.post("/api/v3/send", knownAddressSend());
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ success: false, description: "The access token expired", expired: true });
+    expect(await sendCount(sim)).toBe(before);
+  });
+
+  it("applies a fault `times` times, only to matching requests, and can be cleared", async () => {
+    await inject({ type: "rate_limit" }, 2);
+    expect((await sim.get("/api/v3/touches")).status).toBe(200);
+    expect((await sim.post("/api/v3/send", knownAddressSend())).status).toBe(429);
+    expect((await sim.post("/api/v3/send", knownAddressSend())).status).toBe(429);
+    expect((await sim.post("/api/v3/send", knownAddressSend())).status).toBe(200);
+
+    await inject({ type: "error_before" }, 5);
+    expect(((await sim.control("GET", "/__sandbox/faults")).body.faults as Json[]).length).toBe(1);
+    await sim.control("DELETE", "/__sandbox/faults");
+    expect((await sim.post("/api/v3/send", knownAddressSend())).status).toBe(200);
+  });
+
+  it("rejects an unknown fault type", async () => {
+    const res = await inject({ type: "meteor" });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe("Sendoso simulator: close() with a hanging request", () => {
+  it("terminates the hanging socket so shutdown completes", async () => {
+    const sim = createSendosoSimulator({ rateLimit: false });
+    const base = await sim.listen(0);
+    await fetch(`${base}/__sandbox/faults`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ match: { path: "/api/v3/me" }, fault: { type: "hang" } }),
+    });
+    const pending = fetch(`${base}/api/v3/me`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sim.close();
+    await expect(pending).rejects.toThrow();
+  });
+});
+
+describe("Sendoso simulator: clock", () => {
+  const sim = startSimulator({ clock: { start: "2026-03-02T09:00:00.000Z", frozen: true } });
+
+  it("reads, advances and sets the simulated time", async () => {
+    expect((await sim.control("GET", "/__sandbox/clock")).body.now).toBe("2026-03-02T09:00:00.000Z");
+    const advanced = await sim.control("POST", "/__sandbox/clock", { advance_seconds: 3600 });
+    expect(advanced.body.now).toBe("2026-03-02T10:00:00.000Z");
+    const set = await sim.control("POST", "/__sandbox/clock", { set: "2026-04-01T00:00:00Z" });
+    expect(set.body.now).toBe("2026-04-01T00:00:00.000Z");
+    expect((await sim.control("POST", "/__sandbox/clock", { set: "not a date" })).status).toBe(400);
+  });
+
+  it("drives touch windows", async () => {
+    await sim.control("POST", "/__sandbox/clock", { set: "2024-11-15T00:00:00Z" });
+    const during = await sim.get(`/api/v3/touches/${EXPIRED_TOUCH_ID}`);
+    expect(during.status).toBe(200);
+    expect((await sim.post("/api/v3/send", egiftSend({ touch_id: EXPIRED_TOUCH_ID }))).status).toBe(200);
+
+    await sim.control("POST", "/__sandbox/clock", { set: "2099-06-01T00:00:00Z" });
+    expect((await sim.get(`/api/v3/touches/${FUTURE_TOUCH_ID}`)).status).toBe(200);
+    expect((await sim.get(`/api/v3/touches/${EXPIRED_TOUCH_ID}`)).status).toBe(404);
+  });
+
+  it("stamps the request log with simulated time", async () => {
+    await sim.control("POST", "/__sandbox/clock", { set: "2026-05-05T05:05:05Z" });
+    await sim.get("/api/v3/me");
+    const log = await sim.control("GET", "/__sandbox/requests?path=/api/v3/me");
+    expect((log.body.requests as Json[]).at(-1)?.received_at).toBe("2026-05-05T05:05:05.000Z");
+  });
+});
