@@ -50,12 +50,14 @@ console.log(`
   Ctrl-C stops everything.
 `);
 
+// Inherited by all three children (a fresh machine would otherwise print Next's telemetry banner).
+process.env.NEXT_TELEMETRY_DISABLED = "1";
+
 const { result } = concurrently(
   services.map(({ name, command, prefixColor }) => ({ name, command, prefixColor })),
   {
     prefix: "name",
     killOthersOn: ["failure", "success"],
-    env: { NEXT_TELEMETRY_DISABLED: "1" },
   },
 );
 result.then(
