@@ -599,3 +599,303 @@ describe("Sendoso simulator: clock", () => {
     expect((log.body.requests as Json[]).at(-1)?.received_at).toBe("2026-05-05T05:05:05.000Z");
   });
 });
+
+const CLIENT_ID = "gift-desk-sandbox";
+const CLIENT_SECRET = "gift-desk-sandbox-secret";
+const REDIRECT_URI = "http://localhost:3000/api/sendoso/oauth/callback";
+const INVALID_GRANT = {
+  error: "invalid_grant",
+  error_description:
+    "The provided authorization grant is invalid, expired, revoked, does not match the redirection URI used in the authorization request, or was issued to another client.",
+};
+const basicAuth = (id = CLIENT_ID, secret = CLIENT_SECRET) =>
+  `Basic ${Buffer.from(`${id}:${secret}`).toString("base64")}`;
+
+describe("Sendoso simulator: OAuth (Doorkeeper style)", () => {
+  const sim = startSimulator({
+    redirectUris: [REDIRECT_URI],
+    clock: { start: "2026-02-01T12:00:00Z", frozen: true },
+  });
+  const authorizeQuery = (overrides: Record<string, string> = {}) =>
+    new URLSearchParams({
+      client_id: CLIENT_ID,
+      redirect_uri: REDIRECT_URI,
+      response_type: "code",
+      scope: "public write update",
+      state: "xyz-123",
+      ...overrides,
+    }).toString();
+
+  async function approve(userId = "2", extra: Record<string, string> = {}) {
+    const form = new URLSearchParams({
+      ...Object.fromEntries(new URLSearchParams(authorizeQuery(extra))),
+      user_id: userId,
+    });
+    form.set("decision", "approve");
+    const res = await fetch(`${sim.holder.base}/oauth/authorize`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      body: form,
+      redirect: "manual",
+    });
+    return { status: res.status, location: new URL(res.headers.get("location") ?? "http://invalid/") };
+  }
+
+  async function token(params: Record<string, string>, authorization: string | null = basicAuth()) {
+    const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
+    if (authorization) headers.authorization = authorization;
+    const res = await fetch(`${sim.holder.base}/oauth/token`, {
+      method: "POST",
+      headers,
+      body: new URLSearchParams(params),
+    });
+    return { status: res.status, headers: res.headers, body: (await res.json()) as Json };
+  }
+
+  async function login(userId = "2") {
+    const { location } = await approve(userId);
+    const code = location.searchParams.get("code") ?? "";
+    return token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI });
+  }
+
+  it("renders an accessible approve page listing the demo users", async () => {
+    const res = await fetch(`${sim.holder.base}/oauth/authorize?${authorizeQuery()}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toContain("text/html");
+    const page = await res.text();
+    expect(page).toContain('<html lang="en">');
+    expect(page).toMatch(/<title>[^<]+<\/title>/);
+    expect(page).toContain('<form method="post" action="/oauth/authorize">');
+    for (const id of [1, 2, 3, 4]) {
+      expect(page).toContain(`<input type="radio" id="user-${id}" name="user_id" value="${id}"`);
+      expect(page).toContain(`<label for="user-${id}">`);
+    }
+    expect(page).toContain(">Authorize</button>");
+    expect(page).toContain('name="state" value="xyz-123"');
+  });
+
+  it("escapes the state value on the page", async () => {
+    const res = await fetch(
+      `${sim.holder.base}/oauth/authorize?${authorizeQuery({ state: '"><script>x</script>' })}`,
+    );
+    const page = await res.text();
+    expect(page).not.toContain("<script>x</script>");
+    expect(page).toContain("&quot;&gt;&lt;script&gt;");
+  });
+
+  it("shows an HTML 400, never a redirect, for an unknown client or redirect URI", async () => {
+    for (const query of [
+      authorizeQuery({ client_id: "someone-else" }),
+      authorizeQuery({ redirect_uri: "https://evil.example/cb" }),
+    ]) {
+      const res = await fetch(`${sim.holder.base}/oauth/authorize?${query}`, { redirect: "manual" });
+      expect(res.status).toBe(400);
+      expect(res.headers.get("location")).toBeNull();
+      expect(res.headers.get("content-type")).toContain("text/html");
+    }
+  });
+
+  it("redirects back with the code and state after approval, and an error after denial", async () => {
+    const approved = await approve();
+    expect(approved.status).toBe(302);
+    expect(approved.location.origin + approved.location.pathname).toBe(REDIRECT_URI);
+    expect(approved.location.searchParams.get("code")).toMatch(/^[0-9a-f]{40}$/);
+    expect(approved.location.searchParams.get("state")).toBe("xyz-123");
+
+    const form = new URLSearchParams(authorizeQuery());
+    form.set("decision", "deny");
+    const denied = await fetch(`${sim.holder.base}/oauth/authorize`, {
+      method: "POST",
+      body: form,
+      redirect: "manual",
+    });
+    const location = new URL(denied.headers.get("location") ?? "");
+    expect(location.searchParams.get("error")).toBe("access_denied");
+    expect(location.searchParams.get("state")).toBe("xyz-123");
+  });
+
+  it("exchanges a code for Doorkeeper's token response, with no-store headers", async () => {
+    const res = await login("2");
+    expect(res.status).toBe(200);
+    expect(res.headers.get("cache-control")).toBe("no-store");
+    expect(res.headers.get("pragma")).toBe("no-cache");
+    expect(Object.keys(res.body)).toEqual([
+      "access_token",
+      "token_type",
+      "expires_in",
+      "refresh_token",
+      "scope",
+      "created_at",
+    ]);
+    expect(res.body).toMatchObject({
+      token_type: "Bearer",
+      expires_in: 7200,
+      scope: "public write update",
+      created_at: Date.parse("2026-02-01T12:00:00Z") / 1000,
+    });
+    const me = await sim.get("/api/v3/me", String(res.body.access_token));
+    expect(me.body).toMatchObject({ id: 2, first_name: "Jordan" });
+  });
+
+  it("accepts client credentials in a JSON body too", async () => {
+    const { location } = await approve("3");
+    const res = await fetch(`${sim.holder.base}/oauth/token`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        grant_type: "authorization_code",
+        code: location.searchParams.get("code"),
+        redirect_uri: REDIRECT_URI,
+        client_id: CLIENT_ID,
+        client_secret: CLIENT_SECRET,
+      }),
+    });
+    expect(res.status).toBe(200);
+  });
+
+  it("rejects reused codes, mismatched redirect URIs and expired codes with invalid_grant", async () => {
+    const { location } = await approve();
+    const code = location.searchParams.get("code") ?? "";
+    const wrongRedirect = await token({
+      grant_type: "authorization_code",
+      code,
+      redirect_uri: "http://localhost/x",
+    });
+    expect(wrongRedirect.status).toBe(400);
+    expect(wrongRedirect.body).toEqual(INVALID_GRANT);
+    expect((await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI })).status).toBe(
+      200,
+    );
+    const reused = await token({ grant_type: "authorization_code", code, redirect_uri: REDIRECT_URI });
+    expect(reused.status).toBe(400);
+    expect(reused.body).toEqual(INVALID_GRANT);
+
+    const late = await approve();
+    await sim.control("POST", "/__sandbox/clock", { advance_seconds: 601 });
+    const expired = await token({
+      grant_type: "authorization_code",
+      code: late.location.searchParams.get("code") ?? "",
+      redirect_uri: REDIRECT_URI,
+    });
+    expect(expired.body).toEqual(INVALID_GRANT);
+  });
+
+  it("rejects a bad client with 401 invalid_client", async () => {
+    const res = await token(
+      { grant_type: "refresh_token", refresh_token: "x" },
+      basicAuth(CLIENT_ID, "wrong"),
+    );
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({
+      error: "invalid_client",
+      error_description:
+        "Client authentication failed due to unknown client, no client authentication included, or unsupported authentication method.",
+    });
+    expect((await token({ grant_type: "refresh_token", refresh_token: "x" }, null)).status).toBe(401);
+    const unsupported = await token({ grant_type: "password" });
+    expect(unsupported.status).toBe(400);
+    expect(unsupported.body.error).toBe("unsupported_grant_type");
+  });
+
+  it("rotates refresh tokens, revokes the old pair, and counts grants", async () => {
+    const before = (await sim.control("GET", "/__sandbox/stats")).body;
+    const first = await login("1");
+    const refreshed = await token({
+      grant_type: "refresh_token",
+      refresh_token: String(first.body.refresh_token),
+    });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.refresh_token).not.toBe(first.body.refresh_token);
+    expect(refreshed.body.access_token).not.toBe(first.body.access_token);
+
+    const again = await token({
+      grant_type: "refresh_token",
+      refresh_token: String(first.body.refresh_token),
+    });
+    expect(again.status).toBe(400);
+    expect(again.body).toEqual(INVALID_GRANT);
+    const old = await sim.get("/api/v3/me", String(first.body.access_token));
+    expect(old.status).toBe(401);
+    expect(old.body).toEqual({ success: false, message: "The access token was revoked" });
+    expect((await sim.get("/api/v3/me", String(refreshed.body.access_token))).status).toBe(200);
+
+    const after = (await sim.control("GET", "/__sandbox/stats")).body;
+    const count = (stats: Json, group: string, grant: string) =>
+      ((stats[group] as Record<string, number>)[grant] ?? 0) as number;
+    expect(
+      count(after, "token_requests", "refresh_token") - count(before, "token_requests", "refresh_token"),
+    ).toBe(2);
+    expect(
+      count(after, "tokens_issued", "refresh_token") - count(before, "tokens_issued", "refresh_token"),
+    ).toBe(1);
+    expect(
+      count(after, "tokens_issued", "authorization_code") -
+        count(before, "tokens_issued", "authorization_code"),
+    ).toBe(1);
+  });
+
+  it("expires access tokens after 7200 simulated seconds", async () => {
+    const { body } = await login("1");
+    const access = String(body.access_token);
+    await sim.control("POST", "/__sandbox/clock", { advance_seconds: 7199 });
+    expect((await sim.get("/api/v3/me", access)).status).toBe(200);
+    await sim.control("POST", "/__sandbox/clock", { advance_seconds: 1 });
+    const expired = await sim.get("/api/v3/me", access);
+    expect(expired.status).toBe(401);
+    expect(expired.body).toEqual({ success: false, message: "The access token expired" });
+    const refreshed = await token({ grant_type: "refresh_token", refresh_token: String(body.refresh_token) });
+    expect((await sim.get("/api/v3/me", String(refreshed.body.access_token))).status).toBe(200);
+  });
+
+  it("revokes a token via /oauth/revoke with Basic auth", async () => {
+    const { body } = await login("4");
+    const access = String(body.access_token);
+    const res = await fetch(`${sim.holder.base}/oauth/revoke?token=${encodeURIComponent(access)}`, {
+      method: "POST",
+      headers: { authorization: basicAuth() },
+    });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({});
+    const after = await sim.get("/api/v3/me", access);
+    expect(after.body).toEqual({ success: false, message: "The access token was revoked" });
+    const unknown = await fetch(`${sim.holder.base}/oauth/revoke`, {
+      method: "POST",
+      headers: { authorization: basicAuth(), "content-type": "application/x-www-form-urlencoded" },
+      body: "token=never-issued",
+    });
+    expect(unknown.status).toBe(200);
+  });
+});
+
+describe("Sendoso simulator: OAuth options", () => {
+  const sim = startSimulator({
+    expiredBody: "description",
+    requireWriteScope: true,
+    redirectUris: [REDIRECT_URI],
+  });
+
+  it("uses the description/expired 401 variant", async () => {
+    const invalid = await sim.get("/api/v3/me", "bogus");
+    expect(invalid.body).toEqual({
+      success: false,
+      description: "The access token is invalid",
+      expired: false,
+    });
+    const issued = await sim.control("POST", "/__sandbox/tokens", { user_id: 3 });
+    await sim.control("POST", "/__sandbox/clock", { advance_seconds: 7200 });
+    const expired = await sim.get("/api/v3/me", String(issued.body.access_token));
+    expect(expired.body).toEqual({ success: false, description: "The access token expired", expired: true });
+  });
+
+  it("rejects sends without the write scope when requireWriteScope is on", async () => {
+    const readOnly = await sim.control("POST", "/__sandbox/tokens", { user_id: 2, scope: "public" });
+    const res = await sim.post("/api/v3/send", knownAddressSend(), String(readOnly.body.access_token));
+    expect(res.status).toBe(403);
+    expect((await sim.get("/api/v3/touches", String(readOnly.body.access_token))).status).toBe(200);
+  });
+
+  it("issues codes through the control endpoint for headless tests", async () => {
+    const issued = await sim.control("POST", "/__sandbox/oauth/codes", { user_id: 2 });
+    expect(issued.body).toMatchObject({ code: expect.any(String), redirect_uri: REDIRECT_URI, user_id: 2 });
+  });
+});
