@@ -1,3 +1,6 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import net from "node:net";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   AMAZON_EGIFT_TOUCH_ID,
@@ -897,5 +900,339 @@ describe("Sendoso simulator: OAuth options", () => {
   it("issues codes through the control endpoint for headless tests", async () => {
     const issued = await sim.control("POST", "/__sandbox/oauth/codes", { user_id: 2 });
     expect(issued.body).toMatchObject({ code: expect.any(String), redirect_uri: REDIRECT_URI, user_id: 2 });
+  });
+});
+
+describe("Sendoso simulator: users and groups", () => {
+  const sim = startSimulator();
+
+  it("GET /me describes the token's user with a string balance", async () => {
+    const res = await sim.get("/api/v3/me");
+    expect(res.body).toEqual({
+      id: 1,
+      first_name: "Avery",
+      last_name: "Chen",
+      email: "avery.chen@example.com",
+      role: "manager",
+      balance: "1250.0",
+      team_balance: expect.any(Number),
+    });
+    expect(Number.isInteger(res.body.team_balance)).toBe(true);
+  });
+
+  it("GET /users paginates active users with string ids", async () => {
+    const res = await sim.get("/api/v3/users?page=1&per_page=2");
+    expect(res.body).toMatchObject({ current_page: 1, per_page: 2, total_users: 4 });
+    const users = res.body.users as Json[];
+    expect(users).toHaveLength(2);
+    expect(users[0]).toEqual({
+      id: "1",
+      first_name: "Avery",
+      last_name: "Chen",
+      email: "avery.chen@example.com",
+      team_group_id: 11,
+    });
+  });
+
+  it("GET /groups has total_groups, string monthly_budget and integer budget", async () => {
+    const res = await sim.get("/api/v3/groups");
+    expect(res.body.total_groups).toBe(3);
+    const group = (res.body.groups as Json[])[0] ?? {};
+    expect(typeof group.monthly_budget).toBe("string");
+    expect(Number.isInteger(group.budget)).toBe(true);
+    expect(group).toMatchObject({ id: 11, rollover: true, team_id: 501 });
+  });
+
+  it("GET /groups/:id/members is a bare array; unknown group is a bare 404", async () => {
+    const res = await sim.get("/api/v3/groups/11/members");
+    expect(Array.isArray(res.body)).toBe(true);
+    const members = res.body as unknown as Json[];
+    expect(members.map((m) => m.id)).toEqual([1, 2]);
+    expect(members[1]).toMatchObject({ balance: "578.0", sandbox: true, team_group_id: 11, team_id: 501 });
+    expect(members[1]?.key).toMatch(/^[0-9a-f]{32}$/);
+    const missing = await sim.get("/api/v3/groups/999/members");
+    expect(missing.status).toBe(404);
+    expect(missing.body).toEqual({ message: "Group not found!" });
+  });
+});
+
+const DAY = 86_400;
+
+describe("Sendoso simulator: GET /api/v3/send and the status machine", () => {
+  const sim = startSimulator({ clock: { start: "2026-01-05T12:00:00.000Z", frozen: true } });
+  const advanceDays = (days: number) =>
+    sim.control("POST", "/__sandbox/clock", { advance_seconds: days * DAY });
+
+  async function sendItem(email: string): Promise<Json> {
+    const res = await sim.get("/api/v3/send?per_page=100");
+    return (res.body.sends as Json[]).find((s) => (s.recipient as Json).email === email) ?? {};
+  }
+  const statuses = (item: Json) => (item.status_updates as Json[]).map((u) => u.status);
+
+  it("lists sends with the documented item shape and no tracking_code", async () => {
+    await sim.post("/api/v3/send", knownAddressSend({ email: "shape@example.org" }));
+    const item = await sendItem("shape@example.org");
+    expect(item).toEqual({
+      id: expect.any(Number),
+      send_gid: expect.any(String),
+      type: "Sendoso Direct",
+      subtype: "Coffee",
+      currency: "USD",
+      current_total_cost: "24.0",
+      status: "Order Received",
+      created_at: "2026-01-05T12:00:00.000Z",
+      touch: { id: COFFEE_TOUCH_ID, name: "Coffee for two" },
+      recipient: { name: "Jamie Rivera", email: "shape@example.org", company_name: null },
+      sender: {
+        id: 1,
+        name: "Avery Chen",
+        email: "avery.chen@example.com",
+        team_id: 11,
+        team_name: "Sales – East",
+      },
+      sent_via: "Gift Desk",
+      status_updates: [
+        { status: "Initiated", occurred_at: "2026-01-05T12:00:00.000Z" },
+        { status: "Order Received", occurred_at: "2026-01-05T12:00:00.000Z" },
+      ],
+    });
+    const gid = String(item.send_gid);
+    expect(gid).not.toContain("=");
+    expect(Buffer.from(gid, "base64url").toString()).toMatch(/^gid:\/\/sendoso\/Send\/\d+$/);
+  });
+
+  it("moves a known-address send through fulfilment a day at a time", async () => {
+    await sim.post("/api/v3/send", knownAddressSend({ email: "known@example.org" }));
+    await advanceDays(1);
+    expect((await sendItem("known@example.org")).status).toBe("Processing");
+    await advanceDays(2);
+    const item = await sendItem("known@example.org");
+    expect(item.status).toBe("Delivered");
+    expect(statuses(item)).toEqual(["Initiated", "Order Received", "Processing", "Shipped", "Delivered"]);
+  });
+
+  it("cancels an unconfirmed address collection after expire_after_days", async () => {
+    await sim.post("/api/v3/send", addressCollectionSend({ email: "ac@example.org", expire_after_days: 3 }));
+    expect((await sendItem("ac@example.org")).status).toBe("Confirming Address");
+    await advanceDays(2.9);
+    expect((await sendItem("ac@example.org")).status).toBe("Confirming Address");
+    await advanceDays(0.1);
+    expect((await sendItem("ac@example.org")).status).toBe("Address Confirmation - Cancelled");
+  });
+
+  it("ships once the recipient confirms the address (control endpoint)", async () => {
+    const created = await sim.post("/api/v3/send", addressCollectionSend({ email: "confirm@example.org" }));
+    const code = String(created.body.tracking_code);
+    await advanceDays(1);
+    const confirmed = await sim.control("POST", `/__sandbox/sends/${code}/confirm-address`);
+    expect(confirmed.status).toBe(200);
+    expect((await sendItem("confirm@example.org")).status).toBe("Order Received");
+    await advanceDays(10);
+    expect(statuses(await sendItem("confirm@example.org"))).toEqual([
+      "Initiated",
+      "Confirming Address",
+      "Order Received",
+      "Processing",
+      "Shipped",
+      "Delivered",
+    ]);
+    expect((await sim.control("POST", `/__sandbox/sends/${code}/confirm-address`)).status).toBe(409);
+    expect((await sim.control("POST", "/__sandbox/sends/nope/confirm-address")).status).toBe(404);
+  });
+
+  it("moves an eGift Sent → Opened → Clicked → Redeemed on the clock or by control", async () => {
+    const created = await sim.post("/api/v3/send", egiftSend({ email: "egift@example.org" }));
+    expect((await sendItem("egift@example.org")).status).toBe("Sent");
+    await advanceDays(1);
+    expect((await sendItem("egift@example.org")).status).toBe("Opened");
+    const code = String(created.body.tracking_code);
+    const advanced = await sim.control("POST", `/__sandbox/sends/${code}/advance`);
+    expect((advanced.body.send as Json).status).toBe("Clicked");
+    await advanceDays(1);
+    expect((await sendItem("egift@example.org")).status).toBe("Redeemed");
+    const forced = await sim.control("POST", `/__sandbox/sends/${code}/status`, {
+      status: "Expired and Credited",
+    });
+    expect((forced.body.send as Json).status).toBe("Expired and Credited");
+  });
+
+  it("lists newest first with total_count and clamps per_page", async () => {
+    await advanceDays(1);
+    await sim.post("/api/v3/send", egiftSend({ email: "newest@example.org" }));
+    const res = await sim.get("/api/v3/send?page=1&per_page=1000");
+    expect(res.body.per_page).toBe(100);
+    const sends = res.body.sends as Json[];
+    expect(res.body.total_count).toBe(sends.length);
+    expect(sends[0]?.recipient).toMatchObject({ email: "newest@example.org" });
+    const page2 = await sim.get("/api/v3/send?page=2&per_page=2");
+    expect(page2.body).toMatchObject({ current_page: 2, per_page: 2, total_count: sends.length });
+    expect((page2.body.sends as Json[]).map((s) => s.id)).toEqual(sends.slice(2, 4).map((s) => s.id));
+  });
+});
+
+describe("Sendoso simulator: status options", () => {
+  const sim = startSimulator({
+    clock: { start: "2026-01-05T12:00:00.000Z", frozen: true },
+    stopAtProcessing: true,
+    egiftAutoProgress: false,
+    includeTrackingCodeInList: true,
+    legacyStatusEndpoint: true,
+    nonUsWithoutMobile: "fail_later",
+  });
+
+  it("stops physical sends at Processing, keeps eGifts at Sent, and exposes tracking codes", async () => {
+    const physical = await sim.post("/api/v3/send", knownAddressSend());
+    const egift = await sim.post("/api/v3/send", egiftSend());
+    await sim.control("POST", "/__sandbox/clock", { advance_seconds: 30 * DAY });
+    const list = await sim.get("/api/v3/send");
+    const byCode = new Map((list.body.sends as Json[]).map((s) => [s.tracking_code, s.status]));
+    expect(byCode.get(physical.body.tracking_code)).toBe("Processing");
+    expect(byCode.get(egift.body.tracking_code)).toBe("Sent");
+  });
+
+  it("serves the legacy status endpoint", async () => {
+    const created = await sim.post("/api/v3/send", egiftSend());
+    const res = await sim.get(`/api/v3/gifts/status/${String(created.body.tracking_code)}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      activities: [
+        [
+          { activity: { date_and_time: expect.any(String), status: "Initiated" } },
+          { activity: { date_and_time: expect.any(String), status: "Sent" } },
+        ],
+      ],
+    });
+  });
+
+  it("accepts a non-US send without mobile_no and fails it later", async () => {
+    const created = await sim.post("/api/v3/send", knownAddressSend({ country: "GB", touch_id: 1020 }));
+    expect(created.status).toBe(200);
+    const list = await sim.get("/api/v3/send");
+    const item = (list.body.sends as Json[]).find((s) => s.tracking_code === created.body.tracking_code);
+    expect(item?.status).toBe("Failed");
+  });
+});
+
+describe("Sendoso simulator: rate limiting", () => {
+  const sim = startSimulator({ rateLimit: {} });
+
+  it("answers 429 beyond 10 requests per second per client, then recovers", async () => {
+    const results = await Promise.all(Array.from({ length: 15 }, () => sim.get("/api/v3/me")));
+    const limited = results.filter((r) => r.status === 429);
+    expect(results.filter((r) => r.status === 200)).toHaveLength(10);
+    expect(limited).toHaveLength(5);
+    expect(limited[0]?.body).toEqual({ success: false, message: "Too Many Requests" });
+
+    const other = await sim.control("POST", "/__sandbox/tokens", { user_id: 2 });
+    expect((await sim.get("/api/v3/me", String(other.body.access_token))).status).toBe(200);
+
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await sim.get("/api/v3/me")).status).toBe(200);
+    expect((await sim.control("GET", "/__sandbox/stats")).body.rate_limited).toBe(5);
+  });
+});
+
+describe("Sendoso simulator: POST /api/v3/send/generate_egift_links", () => {
+  const sim = startSimulator();
+  const body = (overrides: Json = {}) => ({
+    send: {
+      touch_id: AMAZON_EGIFT_TOUCH_ID,
+      via: "generate_egift_links",
+      via_from: "Gift Desk",
+      recipient_users: [{ email: "a@example.org" }, { email: "b@example.org" }],
+      ...overrides,
+    },
+  });
+
+  it("returns one link per recipient", async () => {
+    const res = await sim.post("/api/v3/send/generate_egift_links", body());
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      success: true,
+      message: "Success! Here are your 2 eGift Card links:",
+      egift_links: [
+        {
+          egift_link: expect.stringMatching(/^https:\/\/sendo\.so\/g\/[A-Za-z0-9]{13}$/),
+          recipient_email_or_phone_number: "a@example.org",
+        },
+        {
+          egift_link: expect.stringMatching(/^https:\/\/sendo\.so\/g\/[A-Za-z0-9]{13}$/),
+          recipient_email_or_phone_number: "b@example.org",
+        },
+      ],
+      expiration_days: 30,
+    });
+  });
+
+  it.each([
+    [body({ via: "single_email_address" }), 400, "via must be generate_egift_links"],
+    [body({ recipient_users: [] }), 400, "recipient_users can't be blank"],
+    [body({ recipient_users: [{ name: "x" }] }), 400, "email can't be blank"],
+    [body({ via_from: undefined }), 400, "via_from can't be blank"],
+    [body({ touch_id: "1021" }), 400, "touch_id is invalid"],
+    [body({ touch_id: COFFEE_TOUCH_ID }), 404, "Touch not found"],
+    [body({ touch_id: INACTIVE_TOUCH_ID }), 404, "Touch not found"],
+  ])("rejects %j", async (payload, status, message) => {
+    const res = await sim.post("/api/v3/send/generate_egift_links", payload);
+    expect(res.status).toBe(status);
+    expect(res.body).toEqual({ success: false, message });
+  });
+});
+
+describe("Sendoso simulator: CLI entry (npm run sandbox)", () => {
+  const root = fileURLToPath(new URL("../../", import.meta.url));
+  const run = (
+    port: string,
+  ): { child: ChildProcess; output: Promise<{ code: number | null; text: string }> } => {
+    const child = spawn(`${root}node_modules/.bin/tsx`, ["sandbox/sendoso/main.ts"], {
+      cwd: root,
+      env: { ...process.env, SENDOSO_SIM_PORT: port },
+    });
+    let text = "";
+    child.stdout?.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      text += chunk.toString();
+    });
+    const output = new Promise<{ code: number | null; text: string }>((resolve) =>
+      child.on("exit", (code) => resolve({ code, text })),
+    );
+    return { child, output };
+  };
+
+  it("prints the base URL and serves requests", async () => {
+    const { child, output } = run("0");
+    const url = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error("simulator did not start")), 20_000);
+      child.stdout?.on("data", (chunk: Buffer) => {
+        const match = /Sendoso sandbox listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(chunk.toString());
+        if (match?.[1]) {
+          clearTimeout(timer);
+          resolve(match[1]);
+        }
+      });
+    });
+    try {
+      const health = await fetch(`${url}/__sandbox/health`);
+      expect(await health.json()).toEqual({ ok: true });
+    } finally {
+      child.kill("SIGTERM");
+    }
+    expect((await output).code).toBe(0);
+  });
+
+  it("exits 1 with a clear message when the port is taken", async () => {
+    const blocker = net.createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, "127.0.0.1", () => resolve()));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const { code, text } = await run(String(port)).output;
+      expect(code).toBe(1);
+      expect(text).toContain(`port ${port}`);
+      expect(text).toContain("already in use");
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
   });
 });
