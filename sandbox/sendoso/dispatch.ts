@@ -9,7 +9,8 @@ import { controlRoutes } from "./routes/control";
 import { appRoutes } from "./routes/index";
 import type { SimulatorState } from "./state";
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** Unref'd so a long `delay` fault never keeps a closed simulator's process alive. */
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms).unref());
 
 /** Runs the matched route: bearer auth, per-client throttle and scope checks for /api/v3. */
 async function route(req: SimRequest, state: SimulatorState): Promise<SimResponse> {
