@@ -1,22 +1,48 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { getConfig, isDevelopment } from "@/lib/env";
+import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**
- * Convenience only: sends visitors without a session cookie to sign-in. Every page, action and route
- * handler checks the session itself (lib/auth/session.ts); nothing relies on this for security.
+ * Two jobs, neither of them security-critical on its own:
+ * - a per-request CSP nonce on every page, action and route handler response;
+ * - convenience redirects of visitors without a session cookie to sign-in. Every page, action and route
+ *   handler checks the session itself (lib/auth/session.ts); nothing relies on this redirect.
  */
-const SESSION_COOKIES = ["authjs.session-token", "__Secure-authjs.session-token"];
+const SESSION_COOKIES = [
+  "authjs.session-token",
+  "__Secure-authjs.session-token",
+  "__Host-authjs.session-token",
+];
+const PUBLIC_PATHS = [/^\/signin(\/|$)/, /^\/api\//];
+
+function hasSessionCookie(request: NextRequest): boolean {
+  return SESSION_COOKIES.some((name) => request.cookies.has(name) || request.cookies.has(`${name}.0`));
+}
 
 export function proxy(request: NextRequest) {
-  const hasSession = SESSION_COOKIES.some(
-    (name) => request.cookies.has(name) || request.cookies.has(`${name}.0`),
-  );
-  if (hasSession) return NextResponse.next();
-  const signIn = new URL("/signin", request.url);
-  signIn.searchParams.set("callbackUrl", request.nextUrl.pathname + request.nextUrl.search);
-  return NextResponse.redirect(signIn);
+  const { pathname, search } = request.nextUrl;
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, {
+    development: isDevelopment,
+    identityProviderOrigin: new URL(getConfig().auth.issuer).origin,
+  });
+
+  let response: NextResponse;
+  if (!hasSessionCookie(request) && !PUBLIC_PATHS.some((p) => p.test(pathname))) {
+    const signIn = new URL("/signin", request.url);
+    signIn.searchParams.set("callbackUrl", pathname + search);
+    response = NextResponse.redirect(signIn);
+  } else {
+    // Next reads the policy from the request to put the nonce on the scripts it renders.
+    const headers = new Headers(request.headers);
+    headers.set("x-nonce", nonce);
+    headers.set("Content-Security-Policy", csp);
+    response = NextResponse.next({ request: { headers } });
+  }
+  response.headers.set("Content-Security-Policy", csp);
+  return response;
 }
 
 export const config = {
-  // Everything except sign-in, Auth.js routes, Next internals and static files.
-  matcher: ["/((?!signin|api/|_next/|favicon.ico|.*\\.(?:svg|png|ico|txt)$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|txt|woff2?)$).*)"],
 };

@@ -6,6 +6,9 @@ import { readOrCreateDevSecret } from "./dev-secrets";
  * The only reader of process.env. Validated once, on first use (the app calls it at start-up from
  * instrumentation.ts); never at import time, so `next build` needs no runtime secrets.
  */
+/** Inlined by Next at build time; safe to read anywhere, including the proxy. */
+export const isDevelopment = process.env.NODE_ENV === "development";
+
 const optionalUrl = z.url().optional();
 const splitList = (v: string | undefined) =>
   (v ?? "")

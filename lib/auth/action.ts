@@ -1,7 +1,9 @@
 import "server-only";
+import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import type { User } from "@/lib/db/schema";
+import { isSameOriginRequest } from "@/lib/security/same-origin";
 import type { ActionResult } from "./action-result";
 import { type Action, can } from "./permissions";
 import { requireUser } from "./session";
@@ -11,11 +13,20 @@ import { requireUser } from "./session";
  * Actions are public POST endpoints, so nothing about the caller or the input is trusted.
  */
 export function defineAction<S extends z.ZodType, T>(
-  options: { schema: S; permission: Action; failureMessage: string },
+  options: {
+    schema: S;
+    permission: Action;
+    failureMessage: string;
+    /** Refuse requests without a matching Origin (Next only refuses a mismatching one). */
+    sameOriginOnly?: boolean;
+  },
   handler: (user: User, input: z.output<S>) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input) => {
     const user = await requireUser();
+    if (options.sameOriginOnly && !isSameOriginRequest(await headers())) {
+      return { ok: false, formError: "This request did not come from Gift Desk, so nothing was done." };
+    }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
       return {

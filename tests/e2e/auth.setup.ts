@@ -1,9 +1,11 @@
 import { expect, test as setup } from "@playwright/test";
-import { REP_STATE, signInThroughIdp } from "./support/sign-in";
+import { ROLES, type RoleName, signInThroughIdp, stateFor } from "./support/sign-in";
 
-setup("sign in as the rep through the dev IdP", async ({ page }) => {
-  await signInThroughIdp(page, "rep@giftdesk.test");
-  await expect(page).toHaveURL(/\/send$/);
-  await expect(page.getByTestId("signed-in-user")).toHaveText("Riley Rep");
-  await page.context().storageState({ path: REP_STATE });
-});
+for (const [role, user] of Object.entries(ROLES) as [RoleName, (typeof ROLES)[RoleName]][]) {
+  setup(`sign in as ${role} through the dev IdP`, async ({ page }) => {
+    await signInThroughIdp(page, user.email);
+    await expect(page).toHaveURL(/\/send$/);
+    await expect(page.getByTestId("signed-in-user")).toHaveText(user.name);
+    await page.context().storageState({ path: stateFor(role) });
+  });
+}

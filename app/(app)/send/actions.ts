@@ -12,6 +12,7 @@ export const sendGift = defineAction(
   {
     schema: sendGiftSchema,
     permission: "send",
+    sameOriginOnly: true,
     failureMessage:
       "Something went wrong before Gift Desk could confirm this gift. Check History before trying again; " +
       "pressing Send again on this form is safe and will not send twice.",

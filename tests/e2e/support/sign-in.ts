@@ -2,8 +2,17 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "giftdesk";
 
-/** Saved session of rep@giftdesk.test, written by auth.setup.ts. */
-export const REP_STATE = "tests/e2e/.auth/rep.json";
+/** Demo users (sandbox/idp/accounts.ts) with a saved session each, written by auth.setup.ts. */
+export const ROLES = {
+  rep: { email: "rep@giftdesk.test", name: "Riley Rep" },
+  rep2: { email: "rep2@giftdesk.test", name: "Sam Seller" },
+  manager: { email: "manager@giftdesk.test", name: "Morgan Manager" },
+  admin: { email: "admin@giftdesk.test", name: "Avery Admin" },
+} as const;
+export type RoleName = keyof typeof ROLES;
+
+export const stateFor = (role: RoleName) => `tests/e2e/.auth/${role}.json`;
+export const REP_STATE = stateFor("rep");
 
 /** The real OIDC round trip: our sign-in page → the dev IdP's login form → back with a session. */
 export async function signInThroughIdp(page: Page, email: string, password = DEMO_PASSWORD) {
