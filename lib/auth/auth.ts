@@ -2,10 +2,13 @@ import NextAuth, { type NextAuthConfig } from "next-auth";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { groupsFromClaim, isAllowedEmailDomain, roleAndTeamFromGroups } from "./identity-rules";
+import {
+  IDLE_TIMEOUT_S,
+  RENEW_AFTER_S,
+  sessionCookieOptions,
+  withinAbsoluteLifetime,
+} from "./session-policy";
 import { upsertUserFromIdentity } from "./users";
-
-const IDLE_TIMEOUT_S = 8 * 60 * 60;
-const ABSOLUTE_TIMEOUT_MS = 24 * 60 * 60 * 1000;
 
 /** Reasons a sign-in is refused; the sign-in page explains each. */
 export type SignInRefusal = "DomainNotAllowed" | "EmailNotVerified" | "MissingEmail";
@@ -17,7 +20,8 @@ function buildAuthConfig(): NextAuthConfig {
   return {
     secret: auth.secret,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_S, updateAge: 15 * 60 },
+    session: { strategy: "jwt", maxAge: IDLE_TIMEOUT_S, updateAge: RENEW_AFTER_S },
+    cookies: sessionCookieOptions(auth.url),
     pages: { signIn: "/signin", error: "/signin" },
     providers: [
       {
@@ -57,9 +61,7 @@ function buildAuthConfig(): NextAuthConfig {
           token.uid = profile.giftDeskUserId;
           token.signedInAt = Date.now();
         }
-        // Sessions end 24 hours after sign-in however active they are.
-        if (typeof token.signedInAt !== "number" || Date.now() - token.signedInAt > ABSOLUTE_TIMEOUT_MS)
-          return null;
+        if (!withinAbsoluteLifetime(token.signedInAt)) return null;
         return token;
       },
       session({ session, token }) {

@@ -30,7 +30,10 @@ test.describe("signed out", () => {
 
     test(`${path} is not served by skipping the proxy with x-middleware-subrequest`, async ({ request }) => {
       const response = await request.get(path, {
-        headers: { "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy", Cookie: "authjs.session-token=forged" },
+        headers: {
+          "x-middleware-subrequest": "proxy:proxy:proxy:proxy:proxy",
+          Cookie: "authjs.session-token=forged",
+        },
         maxRedirects: 0,
       });
       const html = await response.text();
@@ -82,8 +85,11 @@ test.describe("signed in as a rep", () => {
   });
 });
 
-test("history is scoped: own sends for reps, the team for managers, everything for admins", async ({ browser }) => {
-  const pageAs = async (role: RoleName) => (await browser.newContext({ storageState: stateFor(role) })).newPage();
+test("history is scoped: own sends for reps, the team for managers, everything for admins", async ({
+  browser,
+}) => {
+  const pageAs = async (role: RoleName) =>
+    (await browser.newContext({ storageState: stateFor(role) })).newPage();
   const teamA = uniqueEmail("team-a");
   const teamB = uniqueEmail("team-b");
   await sendAs(await pageAs("rep"), teamA);

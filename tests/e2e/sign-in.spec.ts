@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { E2E } from "./support/ports";
 import { signInThroughIdp } from "./support/sign-in";
 
 test.describe("sign-in through the dev IdP", () => {
@@ -49,5 +50,30 @@ test.describe("sign-in through the dev IdP", () => {
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/history");
     await expect(page).toHaveURL(/\/signin/);
+  });
+});
+
+test.describe("roles come from the IdP's groups at every sign-in", () => {
+  const setGroups = (email: string, groups: string[]) =>
+    fetch(`${E2E.idpUrl}/__idp/users/${encodeURIComponent(email)}/groups`, {
+      method: "PUT",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ groups }),
+    });
+  test.afterEach(async () => {
+    await fetch(`${E2E.idpUrl}/__idp/reset`, { method: "POST" });
+  });
+
+  test("a manager removed from the managers group is a rep at the next sign-in", async ({ page }) => {
+    await signInThroughIdp(page, "manager@giftdesk.test");
+    await expect(page.getByText("manager@giftdesk.test · Manager · team a")).toBeVisible();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/signin/);
+
+    expect((await setGroups("manager@giftdesk.test", ["team-b"])).ok).toBe(true);
+    await signInThroughIdp(page, "manager@giftdesk.test");
+    await expect(page.getByText("manager@giftdesk.test · Rep · team b")).toBeVisible();
+    await page.goto("/history");
+    await expect(page.getByText("Your sends")).toBeVisible();
   });
 });

@@ -6,7 +6,9 @@ type Manifest = { node: Record<string, { exportedName?: string; filename?: strin
 
 /** The id Next gave a server action in this build: what a scripted POST would use to call it. */
 export function actionId(exportedName: string): string {
-  const manifest = JSON.parse(readFileSync(".next/server/server-reference-manifest.json", "utf8")) as Manifest;
+  const manifest = JSON.parse(
+    readFileSync(".next/server/server-reference-manifest.json", "utf8"),
+  ) as Manifest;
   const entry = Object.entries(manifest.node).find(([, v]) => v.exportedName === exportedName);
   if (!entry) throw new Error(`No server action named ${exportedName} in this build`);
   return entry[0];
