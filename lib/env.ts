@@ -43,8 +43,16 @@ function readRawEnv(source: Record<string, string | undefined>) {
       SENDOSO_BASE_URL: optionalUrl,
       SENDOSO_CLIENT_ID: z.string().optional(),
       SENDOSO_CLIENT_SECRET: z.string().optional(),
+      CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
       SENDOSO_VIA_FROM: z.string().min(1).default("Gift Desk"),
       SENDOSO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
+      SENDOSO_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000).default(10),
+      TOKEN_ENCRYPTION_KEY: z
+        .string()
+        .refine((v) => Buffer.from(v.trim(), "base64").length === 32, {
+          message: "TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)",
+        })
+        .optional(),
       SANDBOX_IDP_URL: z.url().default("http://127.0.0.1:4000"),
       SANDBOX_SENDOSO_URL: z.url().default("http://127.0.0.1:4010"),
       SENDOSO_SANDBOX_TOKEN: z.string().default("sandbox-token"),
@@ -87,19 +95,24 @@ export function buildConfig(raw: RawEnv) {
       "SENDOSO_CLIENT_ID",
       "SENDOSO_CLIENT_SECRET",
       "DATABASE_URL",
+      "TOKEN_ENCRYPTION_KEY",
     ]);
   }
   const idpSandbox = raw.AUTH_OIDC_ISSUER === undefined;
   const sendosoSandbox = raw.SENDOSO_CLIENT_ID === undefined;
+  const authUrl = raw.AUTH_URL ?? "http://localhost:3000";
   return {
     production,
     dataDir,
+    cronSecret: raw.CRON_SECRET,
+    /** Outside production the jobs run inside the app; in production a scheduler calls /api/cron/*. */
+    inProcessJobs: !production || raw.GIFT_DESK_DEMO === "1",
     database: raw.DATABASE_URL
       ? ({ kind: "postgres", url: raw.DATABASE_URL } as const)
       : ({ kind: "pglite", dir: `${dataDir}/pglite` } as const),
     auth: {
       secret: raw.AUTH_SECRET ?? readOrCreateDevSecret(dataDir, "auth-secret"),
-      url: raw.AUTH_URL ?? "http://localhost:3000",
+      url: authUrl,
       sandbox: idpSandbox,
       issuer: raw.AUTH_OIDC_ISSUER ?? raw.SANDBOX_IDP_URL,
       clientId: raw.AUTH_OIDC_CLIENT_ID ?? "gift-desk-dev",
@@ -119,7 +132,15 @@ export function buildConfig(raw: RawEnv) {
       sandboxToken: raw.SENDOSO_SANDBOX_TOKEN,
       viaFrom: raw.SENDOSO_VIA_FROM,
       timeoutMs: raw.SENDOSO_TIMEOUT_MS,
+      // The simulator registers this client (sandbox/sendoso/options.ts), so the OAuth flow works unconfigured.
+      clientId: raw.SENDOSO_CLIENT_ID ?? "gift-desk-sandbox",
+      // Outside production a real client id without its secret fails at the token endpoint (invalid_client).
+      clientSecret: raw.SENDOSO_CLIENT_SECRET ?? (sendosoSandbox ? "gift-desk-sandbox-secret" : ""),
+      redirectUri: `${authUrl.replace(/\/+$/, "")}/api/sendoso/oauth/callback`,
+      rateLimitPerSecond: raw.SENDOSO_RATE_LIMIT_PER_SECOND,
     },
+    /** AES-256-GCM key for Sendoso tokens at rest (base64, 32 bytes). */
+    tokenEncryptionKey: raw.TOKEN_ENCRYPTION_KEY ?? readOrCreateDevSecret(dataDir, "token-encryption-key"),
   };
 }
 

@@ -7,6 +7,7 @@ import {
   jsonb,
   numeric,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uniqueIndex,
@@ -111,7 +112,58 @@ export const sendEvents = pgTable(
   (t) => [index("send_events_send_idx").on(t.sendId, t.id)],
 );
 
+export const CONNECTION_STATUSES = ["active", "needs_reconnect"] as const;
+export type ConnectionStatus = (typeof CONNECTION_STATUSES)[number];
+
+/**
+ * A Sendoso OAuth grant: one per rep (`user_id`), plus at most one shared org connection (`user_id` null)
+ * for reps without their own. Tokens are AES-256-GCM ciphertexts bound to the row id (lib/crypto).
+ */
+export const sendosoConnections = pgTable(
+  "sendoso_connections",
+  {
+    id: uuid("id").primaryKey(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    sendosoUserId: bigint("sendoso_user_id", { mode: "number" }).notNull(),
+    sendosoEmail: text("sendoso_email").notNull(),
+    sendosoName: text("sendoso_name").notNull(),
+    accessTokenCiphertext: text("access_token_ciphertext").notNull(),
+    refreshTokenCiphertext: text("refresh_token_ciphertext"),
+    accessExpiresAt: timestamp("access_expires_at", { withTimezone: true }).notNull(),
+    scope: text("scope").notNull(),
+    status: text("status").$type<ConnectionStatus>().notNull().default("active"),
+    connectedBy: uuid("connected_by").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("sendoso_connections_user_key").on(t.userId),
+    // NULLs are distinct in a plain unique index; this one admits a single shared (user_id null) row.
+    uniqueIndex("sendoso_connections_shared_key")
+      .on(sql`(${t.userId} is null)`)
+      .where(sql`${t.userId} is null`),
+    check("sendoso_connections_status_check", sql`${t.status} in (${inList(CONNECTION_STATUSES)})`),
+  ],
+);
+
+/**
+ * The shared outbound rate limiter (lib/rate-limit): `limit` rows per key, each a slot that may be granted
+ * again only once `free_at` has passed. `generation` identifies one grant, so its holder can hand back
+ * unused time without touching a later grant of the same slot.
+ */
+export const rateLimitSlots = pgTable(
+  "rate_limit_slots",
+  {
+    key: text("key").notNull(),
+    slot: integer("slot").notNull(),
+    freeAt: timestamp("free_at", { withTimezone: true }).notNull().default(sql`'epoch'`),
+    generation: bigint("generation", { mode: "number" }).notNull().default(0),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.slot] })],
+);
+
 export type User = typeof users.$inferSelect;
+export type SendosoConnection = typeof sendosoConnections.$inferSelect;
 export type Send = typeof sends.$inferSelect;
 export type NewSend = typeof sends.$inferInsert;
 export type SendEvent = typeof sendEvents.$inferSelect;

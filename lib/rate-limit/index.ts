@@ -1,0 +1,8 @@
+export type { Lease, LeaseEnd } from "./lease";
+export {
+  createRateLimiter,
+  type RateLimiter,
+  type RateLimiterOptions,
+  RateLimitTimeoutError,
+} from "./limiter";
+export { consume } from "./slots";

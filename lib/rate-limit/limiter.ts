@@ -1,0 +1,190 @@
+import type { Db } from "@/lib/db/client";
+import { createLease, type Lease } from "./lease";
+import { ensureSlots, shortenGrant, takeSlot } from "./slots";
+
+/**
+ * A waiting limiter over the shared slot table: at most `limit` requests per `windowMs` for `key`
+ * across every process that uses the same database. Callers wait (in FIFO order within a process, one
+ * database poll at a time) for up to `maxWaitMs`, then get RateLimitTimeoutError with nothing sent.
+ *
+ * To keep the database off the hot path, the limiter keeps one spare lease ready after each use
+ * (`prefetch`): the next call takes it at once and the refill overlaps that call's HTTP round trip.
+ * An unused spare is handed back when its lease runs out.
+ */
+export type RateLimiterOptions = {
+  db: Db | (() => Promise<Db>);
+  key: string;
+  limit: number;
+  windowMs: number;
+  /** Longest a caller waits for a slot. Default 5 s. */
+  maxWaitMs?: number;
+  /** How long a holder has to send after the grant. Default 250 ms. */
+  leaseMs?: number;
+  /** Slack for network jitter between us and upstream, added to every hold. Default 50 ms. */
+  marginMs?: number;
+  /** Keep one spare lease ready. Default true. */
+  prefetch?: boolean;
+  /** Failures of background writes (handing time back); they only cost capacity, never correctness. */
+  onBackgroundError?: (error: unknown) => void;
+};
+
+export class RateLimitTimeoutError extends Error {
+  constructor(
+    readonly key: string,
+    readonly waitedMs: number,
+  ) {
+    super(`No ${key} slot within ${Math.round(waitedMs)} ms`);
+    this.name = "RateLimitTimeoutError";
+  }
+}
+
+export interface RateLimiter {
+  acquire(): Promise<Lease>;
+  /** Hands back the spare lease and waits for pending writes (tests, shutdown). */
+  dispose(): Promise<void>;
+}
+
+type Waiter = { resolve: (lease: Lease) => void; reject: (error: unknown) => void; since: number };
+type HeldLease = ReturnType<typeof createLease>;
+
+/** Longest a waiting caller sleeps between polls: other processes hand time back without telling us. */
+const MAX_POLL_MS = 50;
+/** Spare leases with less time than this left are not worth handing out. */
+const MIN_SPARE_MS = 25;
+
+export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
+  const { key, limit, windowMs } = options;
+  const maxWaitMs = options.maxWaitMs ?? 5_000;
+  const leaseMs = options.leaseMs ?? 250;
+  const holdMs = windowMs + (options.marginMs ?? 50) + leaseMs;
+  const prefetch = options.prefetch ?? true;
+  const report = options.onBackgroundError ?? (() => {});
+  const waiters: Waiter[] = [];
+  const pending = new Set<Promise<unknown>>();
+  let spare: { lease: HeldLease; timer: NodeJS.Timeout } | null = null;
+  let wantSpare = false;
+  let pumping: Promise<void> | null = null;
+  let disposed = false;
+  let slotsReady = false;
+  let wake: (() => void) | null = null;
+  const nap = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    }).finally(() => {
+      wake = null;
+    });
+
+  const getDb = typeof options.db === "function" ? options.db : async () => options.db as Db;
+  const track = (work: Promise<unknown>) => {
+    const p = work.catch(report).finally(() => pending.delete(p));
+    pending.add(p);
+  };
+  // A slot handed back in this process wakes our own waiting callers at once.
+  const giveBack = (grant: Parameters<typeof shortenGrant>[2], ms: number) =>
+    track(getDb().then((db) => shortenGrant(db, key, grant, ms).then(() => wake?.())));
+
+  /** One database round trip: a fresh lease, or how long until a slot frees up. */
+  async function attempt(): Promise<{ lease: HeldLease } | { waitMs: number }> {
+    const db = await getDb();
+    if (!slotsReady) {
+      await ensureSlots(db, key, limit);
+      slotsReady = true;
+    }
+    const requestedAt = performance.now();
+    const result = await takeSlot(db, key, limit, holdMs);
+    if (result.granted) {
+      return { lease: createLease({ grant: result.grant, requestedAt, leaseMs, holdMs, giveBack }) };
+    }
+    if (result.missingSlots) slotsReady = false;
+    return { waitMs: result.waitMs };
+  }
+
+  function takeSpare(): HeldLease | null {
+    if (!spare) return null;
+    const { lease, timer } = spare;
+    spare = null;
+    clearTimeout(timer);
+    if (lease.remainingMs() >= MIN_SPARE_MS) return lease;
+    lease.release();
+    return null;
+  }
+
+  function keepSpare(lease: HeldLease) {
+    if (disposed) return lease.release();
+    const timer = setTimeout(() => takeSpare()?.release(), Math.max(0, lease.remainingMs() - MIN_SPARE_MS));
+    timer.unref();
+    spare = { lease, timer };
+  }
+
+  function dropTimedOut() {
+    const now = performance.now();
+    while (waiters[0] && now - waiters[0].since > maxWaitMs) {
+      const waiter = waiters.shift() as Waiter;
+      waiter.reject(new RateLimitTimeoutError(key, now - waiter.since));
+    }
+  }
+
+  function pump(): void {
+    if (pumping) return;
+    pumping = run().finally(() => {
+      pumping = null;
+      if (waiters.length > 0) pump();
+    });
+  }
+
+  async function run(): Promise<void> {
+    try {
+      while (waiters.length > 0 || wantSpare) {
+        dropTimedOut();
+        const head = waiters[0];
+        if (!head) {
+          // Refill the spare only from a slot that is free right now; never wait for one.
+          wantSpare = false;
+          if (!spare) {
+            const result = await attempt();
+            if ("lease" in result) {
+              if (waiters.length > 0) waiters.shift()?.resolve(result.lease);
+              else keepSpare(result.lease);
+            }
+          }
+          continue;
+        }
+        const ready = takeSpare();
+        const result = ready ? { lease: ready } : await attempt();
+        if ("lease" in result) {
+          const waiter = waiters.shift();
+          if (waiter) waiter.resolve(result.lease);
+          else keepSpare(result.lease);
+          wantSpare = prefetch;
+          continue;
+        }
+        const untilGiveUp = maxWaitMs - (performance.now() - head.since);
+        const pause = Math.min(result.waitMs + Math.random() * 5, MAX_POLL_MS, untilGiveUp + 1);
+        await nap(Math.max(1, pause));
+      }
+    } catch (error) {
+      // The database is unreachable: nobody can be granted a slot, so nobody waits.
+      for (const waiter of waiters.splice(0)) waiter.reject(error);
+    }
+  }
+
+  return {
+    acquire() {
+      return new Promise<Lease>((resolve, reject) => {
+        waiters.push({ resolve, reject, since: performance.now() });
+        pump();
+      });
+    },
+    async dispose() {
+      disposed = true;
+      wantSpare = false;
+      await pumping;
+      takeSpare()?.release();
+      while (pending.size > 0) await Promise.all([...pending]);
+    },
+  };
+}
