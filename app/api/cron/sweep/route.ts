@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { getConfig } from "@/lib/env";
+import { runSweep } from "@/lib/jobs/schedule";
+import { isAuthorizedCronRequest } from "@/lib/security/cron-auth";
+
+/** For production schedulers: moves stale in-flight sends to `unknown`. Safe to call repeatedly. */
+export async function POST(request: Request) {
+  if (!isAuthorizedCronRequest(request.headers.get("authorization"), getConfig().cronSecret)) {
+    return NextResponse.json({ error: "unauthorized" }, { status: 401 });
+  }
+  return NextResponse.json({ moved: await runSweep() });
+}

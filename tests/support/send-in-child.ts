@@ -1,0 +1,41 @@
+// A second "app instance" for the crash test: records and sends one gift, against a database and a
+// simulator given on the command line. The parent kills it with SIGKILL while the call is in the air.
+import { upsertUserFromIdentity } from "@/lib/auth/users";
+import { openDatabase } from "@/lib/db/client";
+import { createSendosoClient } from "@/lib/sendoso/client";
+import { submitSend } from "@/lib/sends/send-service";
+import { sendGiftSchema } from "@/lib/validation/send";
+
+async function main() {
+  const [target, simUrl, email] = process.argv.slice(2) as [string, string, string];
+  const handle = await openDatabase(
+    target.startsWith("postgres") ? { kind: "postgres", url: target } : { kind: "pglite", dir: target },
+  );
+  const rep = await upsertUserFromIdentity(handle.db, {
+    issuer: "http://idp.test",
+    subject: "crash-rep",
+    email: "crash@giftdesk.test",
+    name: "Crash Rep",
+    role: "rep",
+    team: "a",
+  });
+  const sendoso = createSendosoClient({
+    baseUrl: simUrl,
+    getAccessToken: async () => "sandbox-token",
+    timeoutMs: 60_000,
+  });
+  console.log("sending");
+  await submitSend(
+    { db: handle.db, sendoso, viaFrom: "Gift Desk", settleWaitMs: 60_000 },
+    rep,
+    sendGiftSchema.parse({
+      idempotencyKey: crypto.randomUUID(),
+      touchId: 1001,
+      recipientName: "Kim",
+      recipientEmail: email,
+    }),
+    "Coffee for two",
+  );
+}
+
+void main();
