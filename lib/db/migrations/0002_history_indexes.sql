@@ -1,0 +1,3 @@
+CREATE INDEX "sends_touch_created_idx" ON "sends" USING btree ("touch_id","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "sends_bucket_created_idx" ON "sends" USING btree ("status_bucket","created_at" DESC NULLS LAST,"id" DESC NULLS LAST);--> statement-breakpoint
+CREATE INDEX "sends_search_idx" ON "sends" USING gin (to_tsvector('simple'::regconfig, translate(lower(coalesce("recipient_name", '') || ' ' || "recipient_email" || ' ' || coalesce("recipient_company", '')), '@.+_-', '     ')));
