@@ -1,107 +1,133 @@
-import { errorKindForStatus, fieldFromMessage, SendosoError } from "./errors";
+import {
+  fieldFromMessage,
+  SendosoBusyError,
+  SendosoNeedsReconnectError,
+  SendosoNotConnectedError,
+} from "./errors";
+import { createHttp, MAX_ATTEMPTS, type TokenSource } from "./http";
+import type { SlotSource } from "./limited-exchange";
+import { createReads } from "./reads";
 import type { AddressCollectionBody } from "./request-body";
+import type { EgiftBody } from "./request-body-egift";
+import type { KnownAddressBody } from "./request-body-known-address";
 import { backoffMs, retryAfterMs, sleep } from "./retry";
-import { errorBodySchema, parseJson, sendAcceptedSchema, type Touch, touchPageSchema } from "./schemas";
-import { type Exchange, exchange } from "./transport";
+import { errorBodySchema, parseJson, safeTrackingUrl, sendAcceptedSchema } from "./schemas";
+
+/** Why nothing was sent, when we know: the UI words each differently ("Reconnect Sendoso", "try later"). */
+export type NotSentReason =
+  | "unreachable"
+  | "busy"
+  | "rate_limited"
+  | "unauthorized"
+  | "needs_reconnect"
+  | "not_connected"
+  | "error";
 
 /** What became of one POST /api/v3/send, as far as we can prove it. */
 export type SendOutcome =
   | { kind: "accepted"; trackingCode: string; trackingUrl: string | null }
   | { kind: "rejected"; status: number; message: string; field: string | null }
-  | { kind: "not_sent"; message: string }
+  | { kind: "not_sent"; message: string; reason?: NotSentReason }
   | { kind: "unknown"; detail: string };
+
+/** The three documented shapes of POST /api/v3/send (shared/sendoso-api.md §2.1–2.3). */
+export type SendBody = AddressCollectionBody | KnownAddressBody | EgiftBody;
 
 export type SendosoClientOptions = {
   baseUrl: string;
-  getAccessToken: () => Promise<string>;
   timeoutMs: number;
-};
-
-const MAX_ATTEMPTS = 3;
+  /** The shared outbound limiter; every upstream call takes a slot first. */
+  limiter?: SlotSource;
+} & ({ getAccessToken: () => Promise<string> } | { tokens: TokenSource });
 
 export function createSendosoClient(options: SendosoClientOptions) {
-  async function call(method: "GET" | "POST", path: string, body?: unknown): Promise<Exchange> {
-    const token = await options.getAccessToken();
-    return exchange({
-      url: new URL(path, options.baseUrl).toString(),
-      method,
-      headers: {
-        Authorization: `Bearer ${token}`,
-        Accept: "application/json",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      timeoutMs: options.timeoutMs,
-    });
-  }
-
-  /** GETs are safe to repeat: retry transport failures, 5xx and 429 with capped, jittered backoff. */
-  async function getJson(path: string): Promise<unknown> {
-    for (let attempt = 0; ; attempt++) {
-      const result = await call("GET", path);
-      const last = attempt + 1 >= MAX_ATTEMPTS;
-      if (result.kind !== "response") {
-        if (last) throw new SendosoError("network", `Could not reach Sendoso (${result.detail})`);
-      } else if (result.status >= 200 && result.status < 300) {
-        return parseJson(result.text);
-      } else if (result.status !== 429 && result.status < 500) {
-        const parsed = errorBodySchema.safeParse(parseJson(result.text));
-        const message = parsed.success && parsed.data.message ? parsed.data.message : `HTTP ${result.status}`;
-        throw new SendosoError(errorKindForStatus(result.status), message, result.status);
-      } else if (last) {
-        throw new SendosoError(
-          errorKindForStatus(result.status),
-          `Sendoso answered ${result.status}`,
-          result.status,
-        );
-      }
-      await sleep(
-        result.kind === "response" && result.status === 429
-          ? retryAfterMs(result.headers)
-          : backoffMs(attempt),
-      );
-    }
-  }
+  const tokens = "tokens" in options ? options.tokens : { getAccessToken: options.getAccessToken };
+  const http = createHttp({
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    tokens,
+    limiter: options.limiter,
+  });
 
   /**
-   * POST /send is never repeated once Sendoso may have seen it: only a request that provably never left,
-   * or a 429 (throttled before processing), is tried again. Everything ambiguous is "unknown".
+   * POST /send is never repeated once Sendoso may have seen it. It is tried again only when the request
+   * provably never left, after a 429 (throttled before processing), or once after a 401 when a refreshed
+   * token exists (Sendoso said "expired", or another caller had already rotated ours). Everything
+   * ambiguous is "unknown"; anything that stops us before the request leaves is "not_sent".
    */
-  async function createSend(body: AddressCollectionBody): Promise<SendOutcome> {
-    for (let attempt = 0; ; attempt++) {
-      const result = await call("POST", "/api/v3/send", body);
-      const last = attempt + 1 >= MAX_ATTEMPTS;
+  async function createSend(body: SendBody): Promise<SendOutcome> {
+    let token: string | undefined;
+    let reauthorized = false;
+    for (let tries = 1; ; tries++) {
+      let attempt: Awaited<ReturnType<typeof http.attempt>>;
+      try {
+        attempt = await http.attempt("POST", "/api/v3/send", body, token);
+      } catch (error) {
+        return notSentBefore(error);
+      }
+      const { exchange: result } = attempt;
+      const last = tries >= MAX_ATTEMPTS;
       if (result.kind === "lost") return { kind: "unknown", detail: result.detail };
       if (result.kind === "not_sent") {
-        if (last) return { kind: "not_sent", message: "Sendoso could not be reached. Nothing was sent." };
-        await sleep(backoffMs(attempt));
+        if (last)
+          return {
+            kind: "not_sent",
+            message: "Sendoso could not be reached. Nothing was sent.",
+            reason: "unreachable",
+          };
+        await sleep(backoffMs(tries - 1));
         continue;
       }
       if (result.status === 429) {
         if (last)
-          return { kind: "not_sent", message: "Sendoso is busy. Nothing was sent; try again in a minute." };
+          return {
+            kind: "not_sent",
+            message: "Sendoso is busy. Nothing was sent; try again in a minute.",
+            reason: "rate_limited",
+          };
         await sleep(retryAfterMs(result.headers));
         continue;
+      }
+      if (result.status === 401 && !reauthorized) {
+        let retry: Awaited<ReturnType<typeof http.afterUnauthorized>>;
+        try {
+          retry = await http.afterUnauthorized(attempt.token, result.text);
+        } catch (error) {
+          return notSentBefore(error);
+        }
+        if (retry.fresh && (retry.expired || retry.fresh.how === "replaced")) {
+          reauthorized = true;
+          token = retry.fresh.token;
+          tries--;
+          continue;
+        }
       }
       return interpretSendResponse(result.status, result.text);
     }
   }
 
-  async function listTouches(): Promise<Touch[]> {
-    const touches: Touch[] = [];
-    for (let page = 1; page <= 100; page++) {
-      const parsed = touchPageSchema.safeParse(await getJson(`/api/v3/touches?page=${page}&per_page=100`));
-      if (!parsed.success) throw new SendosoError("malformed", "Sendoso sent a touch list we could not read");
-      touches.push(...parsed.data.touches);
-      if (parsed.data.touches.length === 0 || touches.length >= parsed.data.total_posts) break;
-    }
-    return touches;
-  }
-
-  return { createSend, listTouches };
+  return { createSend, ...createReads(http) };
 }
 
 export type SendosoClient = ReturnType<typeof createSendosoClient>;
+
+/** Something stopped us before the request was written: Sendoso saw nothing. */
+function notSentBefore(error: unknown): SendOutcome {
+  if (error instanceof SendosoBusyError) return { kind: "not_sent", message: error.message, reason: "busy" };
+  if (error instanceof SendosoNeedsReconnectError)
+    return { kind: "not_sent", message: error.message, reason: "needs_reconnect" };
+  if (error instanceof SendosoNotConnectedError)
+    return { kind: "not_sent", message: error.message, reason: "not_connected" };
+  console.error(
+    "Sendoso send stopped before the request left",
+    error instanceof Error ? error.name : "error",
+  );
+  return {
+    kind: "not_sent",
+    message: "Gift Desk could not reach Sendoso just now. Nothing was sent.",
+    reason: "error",
+  };
+}
 
 export function interpretSendResponse(status: number, text: string): SendOutcome {
   if (status >= 200 && status < 300) {
@@ -110,7 +136,7 @@ export function interpretSendResponse(status: number, text: string): SendOutcome
     return {
       kind: "accepted",
       trackingCode: accepted.data.tracking_code,
-      trackingUrl: accepted.data.tracking_url ?? null,
+      trackingUrl: safeTrackingUrl(accepted.data.tracking_url),
     };
   }
   if (status >= 500) return { kind: "unknown", detail: `HTTP ${status}` };
@@ -118,6 +144,10 @@ export function interpretSendResponse(status: number, text: string): SendOutcome
   const message =
     parsed.success && parsed.data.message ? parsed.data.message : `Sendoso refused the send (HTTP ${status})`;
   if (status === 401)
-    return { kind: "not_sent", message: `Sendoso did not accept our credentials: ${message}` };
+    return {
+      kind: "not_sent",
+      message: `Sendoso did not accept our credentials: ${message}`,
+      reason: "unauthorized",
+    };
   return { kind: "rejected", status, message, field: fieldFromMessage(message) };
 }

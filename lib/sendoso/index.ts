@@ -1,16 +1,62 @@
 import "server-only";
+import { createTokenCipher } from "@/lib/crypto/token-cipher";
+import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient, type SendosoClient } from "./client";
+import { type ConnectDeps, completeConnect, openConnectionFor, startConnect } from "./connect";
+import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
+import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
 
+/** The app's wiring of lib/sendoso: configuration, the database, one outbound limiter per process. */
 const globalForSendoso = globalThis as unknown as {
   giftDeskSendoso?: SendosoClient;
-  giftDeskTouches?: { at: number; touches: Promise<Touch[]> };
+  giftDeskSendosoLimiter?: RateLimiter;
+  giftDeskTouches?: Map<string, { at: number; touches: Promise<Touch[]> }>;
 };
 
 const TOUCH_CACHE_MS = 60_000;
 
-/** The app's Sendoso client. Until reps connect their own accounts it uses the shared sandbox token. */
+/** Sendoso throttles per OAuth client: one key for every connection of this app. */
+function outboundLimiter(): RateLimiter {
+  if (!globalForSendoso.giftDeskSendosoLimiter) {
+    const { sendoso } = getConfig();
+    globalForSendoso.giftDeskSendosoLimiter = createRateLimiter({
+      db: getDb,
+      key: `sendoso:${sendoso.clientId}`,
+      limit: sendoso.rateLimitPerSecond,
+      windowMs: 1_000,
+      maxWaitMs: 5_000,
+      onBackgroundError: (error) =>
+        console.warn("sendoso rate limiter: could not hand a slot back", (error as Error).message),
+    });
+  }
+  return globalForSendoso.giftDeskSendosoLimiter;
+}
+
+async function connectDeps(): Promise<ConnectDeps> {
+  const config = getConfig();
+  const { sendoso } = config;
+  return {
+    db: await getDb(),
+    cipher: createTokenCipher(config.tokenEncryptionKey),
+    stateSecret: config.auth.secret,
+    oauth: {
+      baseUrl: sendoso.baseUrl,
+      clientId: sendoso.clientId,
+      clientSecret: sendoso.clientSecret,
+      redirectUri: sendoso.redirectUri,
+      timeoutMs: sendoso.timeoutMs,
+      limiter: outboundLimiter(),
+    },
+  };
+}
+
+/**
+ * The client on the shared sandbox token (SENDOSO_SANDBOX_TOKEN), for paths not yet moved to
+ * per-user connections. Rate-limited like every other client.
+ */
 export function getSendosoClient(): SendosoClient {
   if (!globalForSendoso.giftDeskSendoso) {
     const { sendoso } = getConfig();
@@ -18,21 +64,88 @@ export function getSendosoClient(): SendosoClient {
       baseUrl: sendoso.baseUrl,
       getAccessToken: async () => sendoso.sandboxToken,
       timeoutMs: sendoso.timeoutMs,
+      limiter: outboundLimiter(),
     });
   }
   return globalForSendoso.giftDeskSendoso;
 }
 
-/** Active touches, cached briefly in-process: the list changes rarely and every send page needs it. */
-export function listActiveTouches(): Promise<Touch[]> {
-  const cached = globalForSendoso.giftDeskTouches;
+/**
+ * A client on the user's own Sendoso connection, else the shared org connection (`connection.shared`
+ * says which, for "via shared account"). Build one per request: the row is read fresh each time.
+ * Throws SendosoNotConnectedError or SendosoNeedsReconnectError before anything is sent.
+ */
+export async function getSendosoClientFor(
+  userId: string,
+): Promise<{ client: SendosoClient; connection: ConnectionInfo }> {
+  const deps = await connectDeps();
+  const { connection, tokens } = await openConnectionFor(deps, userId);
+  const client = createSendosoClient({
+    baseUrl: deps.oauth.baseUrl,
+    timeoutMs: deps.oauth.timeoutMs,
+    limiter: deps.oauth.limiter,
+    tokens,
+  });
+  return { client, connection };
+}
+
+/** The user's own connection and the shared one (no tokens), for the header and settings. */
+export async function getSendosoConnections(
+  userId: string,
+): Promise<{ own: ConnectionInfo | null; shared: ConnectionInfo | null }> {
+  const { own, shared } = await connectionsFor(await getDb(), userId);
+  return { own: own && toInfo(own), shared: shared && toInfo(shared) };
+}
+
+/** The Sendoso authorize URL for "Connect Sendoso" (`shared`: an admin connecting the org account). */
+export async function getSendosoConnectUrl(userId: string, purpose: ConnectPurpose = "own"): Promise<string> {
+  return startConnect(await connectDeps(), userId, purpose);
+}
+
+/** The OAuth callback's work; see completeConnect. */
+export async function finishSendosoConnect(input: {
+  userId: string;
+  isAdmin: boolean;
+  code: string;
+  state: string;
+}): Promise<ConnectionInfo> {
+  return completeConnect(await connectDeps(), input);
+}
+
+/** Revokes and deletes a connection. The caller checks it is the user's own (or an admin's shared). */
+export async function disconnectSendoso(
+  connectionId: string,
+): Promise<{ removed: boolean; revoked: boolean }> {
+  return disconnectConnection(await connectDeps(), connectionId);
+}
+
+/**
+ * Active touches, cached briefly in-process per connection: the list changes rarely and every send page
+ * needs it. Without a user it reads through the shared sandbox token.
+ */
+export async function listActiveTouches(userId?: string): Promise<Touch[]> {
+  const found = userId ? await getSendosoClientFor(userId) : null;
+  const key = found?.connection.id ?? "sandbox-token";
+  globalForSendoso.giftDeskTouches ??= new Map();
+  const cache = globalForSendoso.giftDeskTouches;
+  const cached = cache.get(key);
   if (cached && Date.now() - cached.at < TOUCH_CACHE_MS) return cached.touches;
-  const touches = getSendosoClient().listTouches();
-  globalForSendoso.giftDeskTouches = { at: Date.now(), touches };
+  const touches = (found?.client ?? getSendosoClient()).listTouches();
+  cache.set(key, { at: Date.now(), touches });
   touches.catch(() => {
-    if (globalForSendoso.giftDeskTouches?.touches === touches) globalForSendoso.giftDeskTouches = undefined;
+    if (cache.get(key)?.touches === touches) cache.delete(key);
   });
   return touches;
 }
 
+export type { NotSentReason, SendBody, SendOutcome, SendosoClient } from "./client";
+export type { ConnectionInfo } from "./connections";
+export {
+  SendosoBusyError,
+  SendosoError,
+  SendosoNeedsReconnectError,
+  SendosoNotConnectedError,
+} from "./errors";
+export { SendosoOAuthError } from "./oauth";
+export { OAuthStateError } from "./oauth-state";
 export type { Touch } from "./schemas";

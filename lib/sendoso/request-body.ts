@@ -1,5 +1,3 @@
-import type { SendGiftValues } from "@/lib/validation/send";
-
 /**
  * The exact JSON Sendoso documents for a physical gift whose address the recipient confirms
  * (shared/sendoso-api.md §2.1). Key order follows the documented example; types are JSON types.
@@ -22,7 +20,23 @@ export type AddressCollectionBody = {
   };
 };
 
-export function buildAddressCollectionBody(values: SendGiftValues, viaFrom: string): AddressCollectionBody {
+/** The form values this body is built from (lib/validation/send.ts, address-collection variant). */
+export type AddressCollectionInput = {
+  touchId: number;
+  recipientName: string;
+  recipientEmail: string;
+  customMessage: string;
+  addressConfirmationVia: "email" | "link";
+  resumeWithUnconfirmedAddress: boolean;
+  expireAfterDays: number;
+  hideProductInfo: boolean;
+  addressConfirmationMessage: string;
+};
+
+export function buildAddressCollectionBody(
+  values: AddressCollectionInput,
+  viaFrom: string,
+): AddressCollectionBody {
   return {
     send: {
       touch_id: values.touchId,

@@ -15,8 +15,15 @@ export const touchSchema = z.object({
   is_default_price: z.boolean().nullish(),
   ship_to_countries: z.array(z.string()).nullish(),
   currency: z.string().nullish(),
+  created_at: z.string().nullish(),
+  user_id: z.number().int().nullish(),
+  gift_id: z.number().int().nullish(),
+  hubspot_key: z.string().nullish(),
 });
 export type Touch = z.infer<typeof touchSchema>;
+
+/** GET /touches/{id} wraps the touch: `{success, touch}` (the docs call it an array; it is an object). */
+export const touchShowSchema = z.object({ success: z.literal(true).optional(), touch: touchSchema });
 
 export const touchPageSchema = z.object({
   current_page: z.coerce.number().int(),
@@ -29,8 +36,20 @@ export const sendAcceptedSchema = z.object({
   success: z.literal(true),
   message: z.string(),
   tracking_code: z.string().regex(/^[0-9a-f]{40}$/),
-  tracking_url: z.url().optional(),
+  // Read as a string: an odd URL must not turn an accepted send into "unknown". It is kept only when
+  // it is https (safeTrackingUrl), since the UI renders it as a link.
+  tracking_url: z.string().nullish(),
 });
+
+/** The tracking URL if it is an https URL, else null (reliability-security.md O-OE2). */
+export function safeTrackingUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    return new URL(value).protocol === "https:" ? value : null;
+  } catch {
+    return null;
+  }
+}
 
 /** `{success:false, message}`, the 401 `{description, expired}` variant, or a bare `{message}`. */
 export const errorBodySchema = z

@@ -1,0 +1,68 @@
+import { createSendosoClient } from "./client";
+import {
+  type ConnectionDeps,
+  type ConnectionInfo,
+  connectionsFor,
+  saveConnection,
+  toInfo,
+} from "./connections";
+import { SendosoNeedsReconnectError, SendosoNotConnectedError } from "./errors";
+import type { TokenSource } from "./http";
+import { buildAuthorizeUrl, exchangeCode } from "./oauth";
+import { type ConnectPurpose, OAuthStateError, signOAuthState, verifyOAuthState } from "./oauth-state";
+import { connectionTokenSource } from "./token-refresh";
+
+/** The connect flow and connection lookup, as the route handlers and actions use them. */
+export type ConnectDeps = ConnectionDeps & {
+  /** Signs the OAuth `state` (the app secret, AUTH_SECRET). */
+  stateSecret: string;
+};
+
+/** Where "Connect Sendoso" sends the browser. `shared` is for an admin connecting the org account. */
+export function startConnect(deps: ConnectDeps, userId: string, purpose: ConnectPurpose = "own"): string {
+  return buildAuthorizeUrl(deps.oauth, signOAuthState(deps.stateSecret, { userId, purpose }));
+}
+
+/**
+ * The OAuth callback: checks `state` against the signed-in user, trades the code for tokens, asks
+ * `/me` whose account it is, and stores the connection. Throws OAuthStateError for a bad or foreign
+ * state, SendosoOAuthError when Sendoso refuses the code.
+ */
+export async function completeConnect(
+  deps: ConnectDeps,
+  input: { userId: string; isAdmin: boolean; code: string; state: string },
+): Promise<ConnectionInfo> {
+  const claims = verifyOAuthState(deps.stateSecret, input.state, input.userId);
+  if (claims.purpose === "shared" && !input.isAdmin) {
+    throw new OAuthStateError("Only an admin can connect the shared Sendoso account");
+  }
+  const tokens = await exchangeCode(deps.oauth, input.code);
+  const account = await createSendosoClient({
+    baseUrl: deps.oauth.baseUrl,
+    timeoutMs: deps.oauth.timeoutMs,
+    limiter: deps.oauth.limiter,
+    getAccessToken: async () => tokens.accessToken,
+  }).me();
+  return saveConnection(deps, {
+    userId: claims.purpose === "shared" ? null : input.userId,
+    connectedBy: input.userId,
+    tokens,
+    account,
+  });
+}
+
+/**
+ * The connection a user's calls go through: their own, else the shared org connection. A broken own
+ * connection blocks sending (it is not silently swapped for the shared one: sends would then be
+ * attributed to another Sendoso user).
+ */
+export async function openConnectionFor(
+  deps: ConnectionDeps,
+  userId: string,
+): Promise<{ connection: ConnectionInfo; tokens: TokenSource }> {
+  const { own, shared } = await connectionsFor(deps.db, userId);
+  const row = own ?? shared;
+  if (!row) throw new SendosoNotConnectedError();
+  if (row.status === "needs_reconnect") throw new SendosoNeedsReconnectError(row.userId === null);
+  return { connection: toInfo(row), tokens: connectionTokenSource(deps, row) };
+}

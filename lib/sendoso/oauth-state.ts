@@ -1,0 +1,66 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/**
+ * The OAuth `state` parameter: a signed, expiring token bound to the Gift Desk user who started the
+ * connection, so a callback carrying someone else's state (login CSRF: "connect the victim to the
+ * attacker's Sendoso account") is refused. Format: `<payload>.<mac>`, both base64url; the MAC is
+ * HMAC-SHA256 under a key derived from the app secret for this one purpose.
+ */
+export type ConnectPurpose = "own" | "shared";
+export type OAuthStateClaims = { userId: string; purpose: ConnectPurpose };
+
+const STATE_TTL_MS = 10 * 60_000;
+
+function macKey(secret: string): Buffer {
+  return createHmac("sha256", secret).update("gift-desk/sendoso-oauth-state/v1").digest();
+}
+
+function mac(secret: string, payload: string): Buffer {
+  return createHmac("sha256", macKey(secret)).update(payload).digest();
+}
+
+export function signOAuthState(secret: string, claims: OAuthStateClaims, nowMs = Date.now()): string {
+  const payload = Buffer.from(
+    JSON.stringify({
+      u: claims.userId,
+      p: claims.purpose,
+      e: nowMs + STATE_TTL_MS,
+      n: randomBytes(12).toString("base64url"),
+    }),
+  ).toString("base64url");
+  return `${payload}.${mac(secret, payload).toString("base64url")}`;
+}
+
+export class OAuthStateError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "OAuthStateError";
+  }
+}
+
+/** The claims of a state this app issued to `expectedUserId` less than ten minutes ago; else throws. */
+export function verifyOAuthState(
+  secret: string,
+  state: string,
+  expectedUserId: string,
+  nowMs = Date.now(),
+): OAuthStateClaims {
+  const [payload, signature, ...rest] = state.split(".");
+  if (!payload || !signature || rest.length > 0) throw new OAuthStateError("Malformed state");
+  const given = Buffer.from(signature, "base64url");
+  const expected = mac(secret, payload);
+  // Compare in constant time; a length mismatch is already a mismatch (and leaks nothing secret).
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new OAuthStateError("State signature does not match");
+  }
+  let claims: { u?: unknown; p?: unknown; e?: unknown };
+  try {
+    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
+  } catch {
+    throw new OAuthStateError("Malformed state");
+  }
+  if (typeof claims.e !== "number" || claims.e < nowMs) throw new OAuthStateError("State has expired");
+  if (claims.u !== expectedUserId) throw new OAuthStateError("State belongs to another user");
+  if (claims.p !== "own" && claims.p !== "shared") throw new OAuthStateError("Malformed state");
+  return { userId: claims.u, purpose: claims.p };
+}
