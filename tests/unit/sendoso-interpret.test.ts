@@ -14,6 +14,25 @@ describe("interpretSendResponse", () => {
     ).toEqual({ kind: "accepted", trackingCode: code, trackingUrl: null });
   });
 
+  it("keeps the eGift tracking URL, but only an https one (it is rendered as a link)", () => {
+    const body = (url: string) =>
+      JSON.stringify({
+        success: true,
+        message: "EGifts send Successfully",
+        tracking_code: code,
+        tracking_url: url,
+      });
+    expect(interpretSendResponse(200, body(`https://app.sendoso.com/track/${code}`))).toEqual({
+      kind: "accepted",
+      trackingCode: code,
+      trackingUrl: `https://app.sendoso.com/track/${code}`,
+    });
+    // An odd URL never turns an accepted (paid) send into "unknown".
+    for (const url of ["javascript:alert(1)", "http://app.sendoso.com/track/x", "not a url"]) {
+      expect(interpretSendResponse(200, body(url))).toMatchObject({ kind: "accepted", trackingUrl: null });
+    }
+  });
+
   it("treats an unreadable 2xx as unknown: Sendoso may have sent it", () => {
     expect(interpretSendResponse(200, '{"success":tru').kind).toBe("unknown");
     expect(interpretSendResponse(200, JSON.stringify({ success: true, tracking_code: "XYZ" })).kind).toBe(
