@@ -1,46 +1,64 @@
 import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sends, users } from "@/lib/db/schema";
+import type { HistoryFilters } from "./filters";
+import { filterConditions } from "./history-filters";
 import { type SendScope, scopeCondition } from "./scope";
 
 export type HistoryCursor = { createdAt: Date; id: string };
 
-export type HistoryRow = {
-  id: string;
-  createdAt: Date;
-  senderName: string;
-  recipientName: string | null;
-  recipientEmail: string;
-  touchName: string;
-  state: (typeof sends.$inferSelect)["state"];
-  trackingCode: string | null;
-  errorMessage: string | null;
+/** One history row: the columns of the list, the CSV export and the status poll. */
+export const historyColumns = {
+  id: sends.id,
+  createdAt: sends.createdAt,
+  senderId: sends.senderId,
+  senderName: users.name,
+  senderEmail: users.email,
+  team: sends.team,
+  recipientName: sends.recipientName,
+  recipientEmail: sends.recipientEmail,
+  recipientCompany: sends.recipientCompany,
+  touchId: sends.touchId,
+  touchName: sends.touchName,
+  sendType: sends.sendType,
+  state: sends.state,
+  sendosoStatus: sends.sendosoStatus,
+  statusBucket: sends.statusBucket,
+  cost: sends.cost,
+  currency: sends.currency,
+  trackingCode: sends.trackingCode,
+  trackingUrl: sends.trackingUrl,
+  errorMessage: sends.errorMessage,
 };
 
-/** Newest first, keyset-paginated on (created_at, id) so pages stay stable while new sends arrive. */
+export type HistoryRow = {
+  [K in keyof typeof historyColumns]: (typeof historyColumns)[K]["_"]["notNull"] extends true
+    ? (typeof historyColumns)[K]["_"]["data"]
+    : (typeof historyColumns)[K]["_"]["data"] | null;
+};
+
+/** Rows strictly older than the cursor in (created_at desc, id desc) order. */
+function olderThan(after: HistoryCursor): SQL {
+  return or(
+    lt(sends.createdAt, after.createdAt),
+    and(eq(sends.createdAt, after.createdAt), lt(sends.id, after.id)),
+  ) as SQL;
+}
+
+/**
+ * Newest first, keyset-paginated on (created_at, id): no OFFSET, so a deep page costs what the first
+ * does and sends arriving meanwhile never shift a row onto two pages. Scope is ANDed with every filter,
+ * so a filter (e.g. `rep` of someone outside the team) can only narrow what the caller may see.
+ */
 export async function listSends(
   db: Db,
   scope: SendScope,
-  options: { limit: number; after?: HistoryCursor },
+  options: { limit: number; after?: HistoryCursor; filters?: HistoryFilters },
 ): Promise<{ rows: HistoryRow[]; next: HistoryCursor | null }> {
-  const conditions: SQL[] = [scopeCondition(scope)];
-  if (options.after) {
-    const { createdAt, id } = options.after;
-    const older = or(lt(sends.createdAt, createdAt), and(eq(sends.createdAt, createdAt), lt(sends.id, id)));
-    if (older) conditions.push(older);
-  }
+  const conditions: SQL[] = [scopeCondition(scope), ...filterConditions(options.filters ?? {})];
+  if (options.after) conditions.push(olderThan(options.after));
   const rows = await db
-    .select({
-      id: sends.id,
-      createdAt: sends.createdAt,
-      senderName: users.name,
-      recipientName: sends.recipientName,
-      recipientEmail: sends.recipientEmail,
-      touchName: sends.touchName,
-      state: sends.state,
-      trackingCode: sends.trackingCode,
-      errorMessage: sends.errorMessage,
-    })
+    .select(historyColumns)
     .from(sends)
     .innerJoin(users, eq(users.id, sends.senderId))
     .where(and(...conditions))
@@ -52,4 +70,20 @@ export async function listSends(
     rows: page,
     next: rows.length > options.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
   };
+}
+
+/** Every matching row, batch by batch on the same keyset, for the export: memory stays one batch. */
+export async function* eachSend(
+  db: Db,
+  scope: SendScope,
+  filters: HistoryFilters,
+  batchSize = 1000,
+): AsyncGenerator<HistoryRow[]> {
+  let after: HistoryCursor | undefined;
+  for (;;) {
+    const { rows, next } = await listSends(db, scope, { limit: batchSize, after, filters });
+    if (rows.length > 0) yield rows;
+    if (!next) return;
+    after = next;
+  }
 }

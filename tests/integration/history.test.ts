@@ -89,4 +89,31 @@ describe.each(backends)("history queries on $name", (backend) => {
     expect(ids).toHaveLength(60);
     expect(new Set(ids).size).toBe(60);
   });
+
+  it("visits every existing row once while new sends keep arriving between pages", async () => {
+    const before = await walk(admin, 1000);
+    const seen: string[] = [];
+    let after: Parameters<typeof listSends>[2]["after"];
+    for (let page = 0; page < 100; page++) {
+      // A rep sends between every page (newest first: new rows sort ahead of the cursor).
+      await database.db.insert(sends).values({
+        senderId: repA.id,
+        team: repA.team,
+        idempotencyKey: crypto.randomUUID(),
+        fingerprint: "f",
+        sendType: "address_collection",
+        touchId: 1001,
+        touchName: "Coffee for two",
+        recipientEmail: `new${page}@example.com`,
+        requestBody: {},
+      });
+      const { rows, next } = await listSends(database.db, sendScopeFor(admin), { limit: 9, after });
+      seen.push(...rows.map((r) => r.id));
+      if (!next) break;
+      after = next;
+    }
+    const fromBefore = seen.filter((id) => before.includes(id));
+    expect(fromBefore).toEqual(before);
+    expect(new Set(seen).size).toBe(seen.length);
+  });
 });
