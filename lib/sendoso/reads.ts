@@ -31,11 +31,14 @@ function pageQuery({ page = 1, perPage = MAX_PER_PAGE }: PageRequest, extra: Rec
 /** The read endpoints (shared/sendoso-api.md §4–§6); each answer is parsed, or a typed error is thrown. */
 export function createReads(http: Http) {
   /** Every active touch, all pages; `deliveryType` "mail" = physical, "email" = eGift. */
-  async function listTouches(options: { deliveryType?: "mail" | "email" } = {}): Promise<Touch[]> {
+  async function listTouches(
+    options: { deliveryType?: "mail" | "email"; perPage?: number } = {},
+  ): Promise<Touch[]> {
     const extra: Record<string, string> = options.deliveryType ? { delivery_type: options.deliveryType } : {};
     const touches: Touch[] = [];
     for (let page = 1; page <= MAX_TOUCH_PAGES; page++) {
-      const data = await http.getJson(`/api/v3/touches?${pageQuery({ page }, extra)}`, touchPageSchema);
+      const query = pageQuery({ page, perPage: options.perPage }, extra);
+      const data = await http.getJson(`/api/v3/touches?${query}`, touchPageSchema);
       touches.push(...data.touches);
       if (data.touches.length === 0 || touches.length >= data.total_posts) break;
     }

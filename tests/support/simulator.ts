@@ -1,4 +1,6 @@
+import type { LoggedRequest } from "@/sandbox/sendoso/request-log";
 import { createSendosoSimulator, type SendosoSimulatorOptions } from "@/sandbox/sendoso/simulator";
+import type { SimulatorStats } from "@/sandbox/sendoso/state";
 
 /** A Sendoso simulator on a free port, driven over HTTP like the real thing. */
 export async function startSimulator(options: SendosoSimulatorOptions = {}) {
@@ -25,6 +27,26 @@ export async function startSimulator(options: SendosoSimulatorOptions = {}) {
     resetLog: () => control("DELETE", "/__sandbox/requests"),
     injectFault: (fault: Record<string, unknown>, times = 1) =>
       control("POST", "/__sandbox/faults", { match: { method: "POST", path: "/api/v3/send" }, fault, times }),
+    /** A fault for any request matching `match` (method and/or exact path). */
+    injectFaultOn: (match: { method?: string; path?: string }, fault: Record<string, unknown>, times = 1) =>
+      control("POST", "/__sandbox/faults", { match, fault, times }),
+    clearFaults: () => control("DELETE", "/__sandbox/faults"),
+    /** The request log (all /api and /oauth requests), optionally filtered. */
+    async requests(filter: { method?: string; path?: string } = {}): Promise<LoggedRequest[]> {
+      const query = new URLSearchParams(filter as Record<string, string>).toString();
+      const body = (await control("GET", `/__sandbox/requests?${query}`)) as { requests: LoggedRequest[] };
+      return body.requests;
+    },
+    /** Counters, e.g. `tokens_issued.refresh_token`, `revocations`, `rate_limited`. */
+    stats: () => control("GET", "/__sandbox/stats") as Promise<SimulatorStats>,
+    /** Moves the simulator's clock (token expiry, touch windows) forward. */
+    advanceClock: (seconds: number) => control("POST", "/__sandbox/clock", { advance_seconds: seconds }),
+    /** An authorization code as the approve page would issue it (skips the browser). */
+    issueCode: (input: { user_id: number; redirect_uri?: string; scope?: string }) =>
+      control("POST", "/__sandbox/oauth/codes", input) as Promise<{ code: string; redirect_uri: string }>,
+    /** A token pair for a demo user, as a finished OAuth flow would return it. */
+    issueTokens: (input: { user_id: number; scope?: string }) =>
+      control("POST", "/__sandbox/tokens", input) as Promise<{ access_token: string; refresh_token: string }>,
   };
 }
 export type TestSimulator = Awaited<ReturnType<typeof startSimulator>>;
