@@ -3,10 +3,19 @@ import { ACTIONS, can } from "@/lib/auth/permissions";
 import { ROLES } from "@/lib/db/schema";
 import { sendScopeFor } from "@/lib/sends/scope";
 
+const MANAGE = { view_dashboard: true, export_sends: true, resolve_unknown_sends: true };
 const EXPECTED: Record<string, Record<string, boolean>> = {
-  rep: { send: true, view_own_sends: true, view_team_sends: false, view_all_sends: false },
-  manager: { send: true, view_own_sends: true, view_team_sends: true, view_all_sends: false },
-  admin: { send: true, view_own_sends: true, view_team_sends: true, view_all_sends: true },
+  rep: {
+    send: true,
+    view_own_sends: true,
+    view_team_sends: false,
+    view_all_sends: false,
+    view_dashboard: false,
+    export_sends: false,
+    resolve_unknown_sends: false,
+  },
+  manager: { send: true, view_own_sends: true, view_team_sends: true, view_all_sends: false, ...MANAGE },
+  admin: { send: true, view_own_sends: true, view_team_sends: true, view_all_sends: true, ...MANAGE },
 };
 
 describe("permission table", () => {

@@ -1,0 +1,97 @@
+import { and, count, desc, eq, lt, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { sends, users } from "@/lib/db/schema";
+import type { HistoryFilters } from "./filters";
+import { bucketCondition, effectiveBucketSql, filterConditions } from "./history-filters";
+import { type SendScope, scopeCondition } from "./scope";
+import type { StatusBucket } from "./status-buckets";
+
+export type Money = { currency: string; amount: number };
+
+export type DashboardData = {
+  totals: { sends: number; spend: Money[] };
+  perRep: { repId: string; name: string; sends: number; spend: Money[] }[];
+  byBucket: { bucket: StatusBucket; sends: number }[];
+  attention: { waitingOnRecipient: number; unknown: number; onHold: number };
+};
+
+export type DashboardQuery = {
+  /** Period and team, as history filters (`from`, `to`, `tz`, `team`), so links carry them over. */
+  period: Pick<HistoryFilters, "from" | "to" | "tz" | "team">;
+  /** "Waiting on the recipient for more than N days" counts sends created before now − N days. */
+  waitingDays: number;
+  now?: Date;
+};
+
+// Cost is numeric(12,2); summed in SQL and read as text so no float rounding happens on the way.
+const spendSql = sql<string | null>`sum(${sends.cost})::text`;
+
+function addMoney(list: Money[], currency: string | null, amount: string | null) {
+  if (amount === null) return;
+  const key = currency ?? "USD";
+  const found = list.find((m) => m.currency === key);
+  if (found) found.amount = Math.round((found.amount + Number(amount)) * 100) / 100;
+  else list.push({ currency: key, amount: Number(amount) });
+}
+
+/** Team roll-up for managers and admins; every figure is inside the caller's scope. */
+export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQuery): Promise<DashboardData> {
+  const inPeriod = and(scopeCondition(scope), ...filterConditions(query.period)) as SQL;
+  // Attention lists ignore the period: an old unknown or held send needs action all the same.
+  const inTeam = and(scopeCondition(scope), ...filterConditions({ team: query.period.team })) as SQL;
+  const waitingSince = new Date((query.now ?? new Date()).getTime() - query.waitingDays * 86_400_000);
+
+  const [repRows, bucketRows, waiting, unknown, onHold] = await Promise.all([
+    db
+      .select({
+        repId: sends.senderId,
+        name: users.name,
+        currency: sends.currency,
+        sends: count(),
+        spend: spendSql,
+      })
+      .from(sends)
+      .innerJoin(users, eq(users.id, sends.senderId))
+      .where(inPeriod)
+      .groupBy(sends.senderId, users.name, sends.currency),
+    db
+      .select({ bucket: effectiveBucketSql, sends: count() })
+      .from(sends)
+      .where(inPeriod)
+      .groupBy(sql`1`)
+      .orderBy(desc(count())),
+    db
+      .select({ n: count() })
+      .from(sends)
+      .where(and(inTeam, bucketCondition("waiting_on_recipient"), lt(sends.createdAt, waitingSince))),
+    db
+      .select({ n: count() })
+      .from(sends)
+      .where(and(inTeam, bucketCondition("unknown"))),
+    db
+      .select({ n: count() })
+      .from(sends)
+      .where(and(inTeam, bucketCondition("on_hold"))),
+  ]);
+
+  const reps = new Map<string, DashboardData["perRep"][number]>();
+  const totals: DashboardData["totals"] = { sends: 0, spend: [] };
+  for (const row of repRows) {
+    const rep = reps.get(row.repId) ?? { repId: row.repId, name: row.name, sends: 0, spend: [] };
+    rep.sends += row.sends;
+    addMoney(rep.spend, row.currency, row.spend);
+    reps.set(row.repId, rep);
+    totals.sends += row.sends;
+    addMoney(totals.spend, row.currency, row.spend);
+  }
+  return {
+    totals,
+    perRep: [...reps.values()].sort((a, b) => b.sends - a.sends || a.name.localeCompare(b.name)),
+    byBucket: bucketRows.map((r) => ({ bucket: r.bucket, sends: r.sends })),
+    attention: {
+      waitingOnRecipient: waiting[0]?.n ?? 0,
+      unknown: unknown[0]?.n ?? 0,
+      onHold: onHold[0]?.n ?? 0,
+    },
+  };
+}

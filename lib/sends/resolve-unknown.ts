@@ -1,0 +1,43 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { type SendState, sends, type User } from "@/lib/db/schema";
+import { type SendScope, scopeCondition } from "./scope";
+import { transitionSend } from "./transitions";
+
+export type ResolveResult =
+  | { status: "not_sent"; sendId: string }
+  | { status: "not_found" }
+  | { status: "not_unknown"; state: SendState };
+
+/**
+ * A manager (of the send's team) or an admin confirms, after checking Sendoso, that an `unknown` send
+ * never went out: `unknown → not_sent`, with the reason and the actor in the event log. That releases
+ * the recipient for a new send. Outside the caller's scope reads exactly like a missing id.
+ */
+export async function markUnknownNotSent(
+  db: Db,
+  actor: Pick<User, "id" | "name">,
+  scope: SendScope,
+  input: { sendId: string; reason: string },
+): Promise<ResolveResult> {
+  const [row] = await db
+    .select({ id: sends.id, state: sends.state })
+    .from(sends)
+    .where(and(eq(sends.id, input.sendId), scopeCondition(scope)));
+  if (!row) return { status: "not_found" };
+  if (row.state !== "unknown") return { status: "not_unknown", state: row.state };
+  const moved = await transitionSend(db, {
+    sendId: row.id,
+    from: ["unknown"],
+    to: "not_sent",
+    actorId: actor.id,
+    patch: { errorMessage: `Confirmed not sent by ${actor.name}: ${input.reason}` },
+    detail: { action: "mark_not_sent", reason: input.reason },
+  });
+  // Someone (the reconciler, another manager) moved it first: report what it is now.
+  if (!moved) {
+    const [now] = await db.select({ state: sends.state }).from(sends).where(eq(sends.id, row.id));
+    return now ? { status: "not_unknown", state: now.state } : { status: "not_found" };
+  }
+  return { status: "not_sent", sendId: moved.id };
+}

@@ -1,0 +1,75 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/lib/db/client";
+import type { User } from "@/lib/db/schema";
+import { type DashboardQuery, loadDashboard } from "@/lib/sends/dashboard";
+import { sendScopeFor } from "@/lib/sends/scope";
+import { backends } from "../support/databases";
+import { type Cast, minutes, seedSends, seedUsers } from "./history-seed";
+
+describe.each(backends)("manager dashboard on $name", (backend) => {
+  let database: DatabaseHandle;
+  let c: Cast;
+  // Ten days after the seeded sends, so every waiting send has waited more than 7 days.
+  const now = minutes(10 * 1440);
+  const query = (period: DashboardQuery["period"] = {}, waitingDays = 7): DashboardQuery => ({
+    period,
+    waitingDays,
+    now,
+  });
+
+  beforeAll(async () => {
+    database = await backend.open();
+    c = await seedUsers(database.db);
+    await seedSends(database.db, c);
+  });
+  afterAll(async () => {
+    await database?.close();
+  });
+
+  const load = (user: User, q = query()) => loadDashboard(database.db, sendScopeFor(user), q);
+
+  it("rolls up a manager's team (and their own sends) only", async () => {
+    const data = await load(c.managerA);
+    expect(data.totals).toEqual({ sends: 11, spend: [{ currency: "USD", amount: 85.5 }] });
+    expect(data.perRep.map((r) => [r.name, r.sends, r.spend])).toEqual([
+      ["Alex Able", 6, [{ currency: "USD", amount: 75 }]],
+      ["Bea Bright", 4, [{ currency: "USD", amount: 10.5 }]],
+      ["Mo Manager", 1, []],
+    ]);
+    expect(Object.fromEntries(data.byBucket.map((b) => [b.bucket, b.sends]))).toEqual({
+      pending: 4,
+      unknown: 1,
+      waiting_on_recipient: 1,
+      shipped: 1,
+      delivered: 1,
+      on_hold: 1,
+      closed_without_gift: 1,
+      other: 1,
+    });
+    expect(data.attention).toEqual({ waitingOnRecipient: 1, unknown: 1, onHold: 1 });
+  });
+
+  it("shows an admin everyone, or one team", async () => {
+    const all = await load(c.admin);
+    expect(all.totals).toEqual({ sends: 14, spend: [{ currency: "USD", amount: 185.49 }] });
+    expect(all.attention).toEqual({ waitingOnRecipient: 1, unknown: 2, onHold: 1 });
+    const teamB = await load(c.admin, query({ team: "b" }));
+    expect(teamB.totals.sends).toBe(3);
+    expect(teamB.perRep.map((r) => r.name)).toEqual(["Cy Cole"]);
+    expect(teamB.attention).toEqual({ waitingOnRecipient: 0, unknown: 1, onHold: 0 });
+  });
+
+  it("never shows a manager another team, whatever team is asked for", async () => {
+    const data = await load(c.managerA, query({ team: "b" }));
+    expect(data.totals.sends).toBe(0);
+    expect(data.attention).toEqual({ waitingOnRecipient: 0, unknown: 0, onHold: 0 });
+  });
+
+  it("limits totals to the period but not the attention counts; waiting counts from N days", async () => {
+    const data = await load(c.managerA, query({ from: "2026-11-04", to: "2026-11-04" }));
+    expect(data.totals.sends).toBe(1);
+    expect(data.attention.unknown).toBe(1);
+    const recent = await load(c.managerA, query({}, 30));
+    expect(recent.attention.waitingOnRecipient).toBe(0);
+  });
+});
