@@ -5,7 +5,9 @@ export function backoffMs(attempt: number, baseMs = 200, capMs = 2_000): number 
 
 /** Seconds from a Retry-After header, capped, with a default when the header is missing or a date. */
 export function retryAfterMs(headers: Headers, defaultMs = 1_000, capMs = 5_000): number {
-  const seconds = Number(headers.get("retry-after"));
+  const header = headers.get("retry-after");
+  // Number(null) and Number("") are 0: a missing header must not mean "retry at once".
+  const seconds = header === null || header.trim() === "" ? Number.NaN : Number(header);
   return Number.isFinite(seconds) && seconds >= 0 ? Math.min(capMs, seconds * 1_000) : defaultMs;
 }
 
