@@ -43,6 +43,7 @@ function readRawEnv(source: Record<string, string | undefined>) {
       SENDOSO_BASE_URL: optionalUrl,
       SENDOSO_CLIENT_ID: z.string().optional(),
       SENDOSO_CLIENT_SECRET: z.string().optional(),
+      REPEAT_RECIPIENT_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
       CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
       SENDOSO_VIA_FROM: z.string().min(1).default("Gift Desk"),
       SENDOSO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
@@ -105,6 +106,8 @@ export function buildConfig(raw: RawEnv) {
     production,
     dataDir,
     cronSecret: raw.CRON_SECRET,
+    /** A recipient anyone gifted within this many days needs the rep's confirmation before another gift. */
+    repeatRecipientWindowDays: raw.REPEAT_RECIPIENT_WINDOW_DAYS,
     /** Outside production the jobs run inside the app; in production a scheduler calls /api/cron/*. */
     inProcessJobs: !production || raw.GIFT_DESK_DEMO === "1",
     database: raw.DATABASE_URL

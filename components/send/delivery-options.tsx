@@ -1,18 +1,14 @@
 "use client";
 
-import { Controller, type UseFormReturn } from "react-hook-form";
+import { Controller } from "react-hook-form";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldAria } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { RadioGroup } from "@/components/ui/radio-group";
 import { Textarea } from "@/components/ui/textarea";
-import {
-  EXPIRE_DAYS_MAX,
-  EXPIRE_DAYS_MIN,
-  type SendGiftInput,
-  type SendGiftValues,
-} from "@/lib/validation/send";
+import { EXPIRE_DAYS_MAX, EXPIRE_DAYS_MIN } from "@/lib/validation/send";
+import { errorFor, type SendForm } from "./form-types";
 
 const VIA_OPTIONS = [
   {
@@ -24,9 +20,10 @@ const VIA_OPTIONS = [
 ];
 
 /** Address-confirmation options (shared/sendoso-api.md §2.1), defaults from Sendoso's documented example. */
-export function DeliveryOptions({ form }: { form: UseFormReturn<SendGiftInput, unknown, SendGiftValues> }) {
+export function DeliveryOptions({ form }: { form: SendForm }) {
   const { register, control, formState } = form;
-  const errors = formState.errors;
+  const expireError = errorFor(formState.errors, "expireAfterDays");
+  const messageError = errorFor(formState.errors, "addressConfirmationMessage");
   return (
     <Card>
       <CardHeader>
@@ -58,7 +55,7 @@ export function DeliveryOptions({ form }: { form: UseFormReturn<SendGiftInput, u
           label="Expire after (days)"
           required
           description={`Between ${EXPIRE_DAYS_MIN} and ${EXPIRE_DAYS_MAX} days to confirm.`}
-          error={errors.expireAfterDays?.message}
+          error={expireError}
         >
           <Input
             type="number"
@@ -66,7 +63,7 @@ export function DeliveryOptions({ form }: { form: UseFormReturn<SendGiftInput, u
             min={EXPIRE_DAYS_MIN}
             max={EXPIRE_DAYS_MAX}
             {...register("expireAfterDays")}
-            {...fieldAria("expireAfterDays", { error: errors.expireAfterDays?.message, description: true })}
+            {...fieldAria("expireAfterDays", { error: expireError, description: true })}
             required
           />
         </Field>
@@ -101,14 +98,14 @@ export function DeliveryOptions({ form }: { form: UseFormReturn<SendGiftInput, u
         <Field
           id="addressConfirmationMessage"
           label="Confirmation email message"
-          error={errors.addressConfirmationMessage?.message}
+          error={messageError}
           className="sm:col-span-2"
         >
           <Textarea
             rows={3}
             {...register("addressConfirmationMessage")}
             {...fieldAria("addressConfirmationMessage", {
-              error: errors.addressConfirmationMessage?.message,
+              error: messageError,
             })}
           />
         </Field>

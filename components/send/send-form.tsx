@@ -1,116 +1,138 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
-import { useForm } from "react-hook-form";
+import { useEffect } from "react";
+import { Controller, useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Field, fieldAria } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
-import { Select } from "@/components/ui/select";
-import { Textarea } from "@/components/ui/textarea";
+import { Field } from "@/components/ui/field";
+import { RadioGroup } from "@/components/ui/radio-group";
+import type { TouchOption } from "@/lib/sends/touch-options";
 import {
-  CUSTOM_MESSAGE_MAX,
   DEFAULT_CONFIRMATION_MESSAGE,
   type SendGiftInput,
   type SendGiftValues,
   sendGiftSchema,
 } from "@/lib/validation/send";
 import { DeliveryOptions } from "./delivery-options";
+import { errorFor } from "./form-types";
+import { KnownAddressFields } from "./known-address-fields";
+import { MessageField } from "./message-field";
+import { RecipientFields } from "./recipient-fields";
+import { RepeatRecipientDialog } from "./repeat-recipient-dialog";
 import { SendOutcomePanel } from "./send-outcome";
+import { TouchPicker } from "./touch-picker";
+import { useFormDraft } from "./use-form-draft";
 import { type SendGiftAction, useSendGift } from "./use-send-gift";
+import { useTouches } from "./use-touches";
 
-export type TouchOption = { id: number; name: string; description: string };
+export type SendPrefill = { name?: string; email?: string; company?: string; touchId?: number };
 
-type Props = { touches: TouchOption[]; idempotencyKey: string; action: SendGiftAction };
+type Props = { touches: TouchOption[]; idempotencyKey: string; action: SendGiftAction; prefill: SendPrefill };
 
-export function SendForm({ touches, idempotencyKey, action }: Props) {
+const PHYSICAL_METHODS = [
+  {
+    value: "address_collection",
+    label: "The recipient confirms their address",
+    description: "Sendoso asks them by email or link.",
+  },
+  {
+    value: "known_address",
+    label: "I have their address",
+    description: "Ships straight to the address you enter.",
+  },
+];
+
+export function SendForm({ touches: initialTouches, idempotencyKey, action, prefill }: Props) {
+  const { data: touches } = useTouches(initialTouches);
+  const prefilledTouch = touches.find((t) => t.id === prefill.touchId && !t.unavailableReason);
   const form = useForm<SendGiftInput, unknown, SendGiftValues>({
     resolver: zodResolver(sendGiftSchema),
     defaultValues: {
+      sendType: prefilledTouch?.kind === "egift" ? "egift" : "address_collection",
       idempotencyKey,
-      touchId: "",
-      recipientName: "",
-      recipientEmail: "",
+      touchId: prefilledTouch?.id ?? "",
+      recipientName: prefill.name ?? "",
+      recipientEmail: prefill.email ?? "",
+      recipientCompany: prefill.company ?? "",
       customMessage: "",
+      confirmRepeatRecipient: false,
       addressConfirmationVia: "email",
       expireAfterDays: 5,
       resumeWithUnconfirmedAddress: false,
       hideProductInfo: true,
       addressConfirmationMessage: DEFAULT_CONFIRMATION_MESSAGE,
-    },
+    } as SendGiftInput,
   });
-  const { submit, formError, outcome, startOver } = useSendGift(form, action);
-  const { register, formState, watch } = form;
-  const errors = formState.errors;
-  const messageLength = String(watch("customMessage") ?? "").length;
+  useFormDraft(form, Object.keys(prefill).length === 0);
+  const { submit, formError, outcome, startOver, priorSends, confirmRepeat, dismissRepeat } = useSendGift(
+    form,
+    action,
+  );
+  const { control, formState, watch, setValue } = form;
+  const sendType = watch("sendType");
+  const touch = touches.find((t) => t.id === Number(watch("touchId")));
+
+  // The touch decides the family of send: eGifts go by email; physical gifts pick a method.
+  useEffect(() => {
+    if (touch?.kind === "egift" && sendType !== "egift") setValue("sendType", "egift");
+    if (touch?.kind === "physical" && sendType === "egift") setValue("sendType", "address_collection");
+  }, [touch?.kind, sendType, setValue]);
 
   if (outcome) return <SendOutcomePanel outcome={outcome} onSendAnother={startOver} />;
+  const touchError = errorFor(formState.errors, "touchId");
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby="send-form-title" className="flex flex-col gap-6">
-      <input type="hidden" {...register("idempotencyKey")} />
       <Card>
         <CardHeader>
           <CardTitle id="send-form-title">Gift and recipient</CardTitle>
-          <CardDescription>
-            Sendoso emails the recipient to confirm their address before anything ships.
-          </CardDescription>
+          <CardDescription>Pick a touch, then tell us who it is for.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-5 sm:grid-cols-2">
-          <Field
-            id="touchId"
-            label="Touch"
-            required
-            error={errors.touchId?.message}
-            className="sm:col-span-2"
-          >
-            <Select
-              {...register("touchId")}
-              {...fieldAria("touchId", { error: errors.touchId?.message })}
-              required
-            >
-              <option value="">Choose a gift campaign…</option>
-              {touches.map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-            </Select>
-          </Field>
-          <Field id="recipientName" label="Recipient name" required error={errors.recipientName?.message}>
-            <Input
-              autoComplete="off"
-              {...register("recipientName")}
-              {...fieldAria("recipientName", { error: errors.recipientName?.message })}
-              required
+          <Field id="touchId" label="Touch" required error={touchError} className="sm:col-span-2">
+            <Controller
+              control={control}
+              name="touchId"
+              render={({ field }) => (
+                <TouchPicker
+                  id="touchId"
+                  touches={touches}
+                  value={Number(field.value) || null}
+                  onChange={(t) => field.onChange(t?.id ?? "")}
+                  describedBy={touchError ? "touchId-error" : undefined}
+                  invalid={Boolean(touchError)}
+                />
+              )}
             />
           </Field>
-          <Field id="recipientEmail" label="Recipient email" required error={errors.recipientEmail?.message}>
-            <Input
-              type="email"
-              autoComplete="off"
-              {...register("recipientEmail")}
-              {...fieldAria("recipientEmail", { error: errors.recipientEmail?.message })}
-              required
-            />
-          </Field>
-          <Field
-            id="customMessage"
-            label="Custom message"
-            description={`Printed on the note card. ${messageLength} of ${CUSTOM_MESSAGE_MAX} characters.`}
-            error={errors.customMessage?.message}
-            className="sm:col-span-2"
-          >
-            <Textarea
-              rows={4}
-              {...register("customMessage")}
-              {...fieldAria("customMessage", { error: errors.customMessage?.message, description: true })}
-            />
-          </Field>
+          {touch?.kind === "physical" ? (
+            <fieldset className="flex flex-col gap-2 sm:col-span-2">
+              <legend id="method-legend" className="mb-2 text-sm font-medium">
+                Shipping address
+              </legend>
+              <RadioGroup
+                name="sendType"
+                value={String(sendType)}
+                onValueChange={(v) => setValue("sendType", v as "address_collection" | "known_address")}
+                options={PHYSICAL_METHODS}
+                idPrefix="method"
+                aria-labelledby="method-legend"
+              />
+            </fieldset>
+          ) : null}
+          <RecipientFields form={form} nameRequired={sendType !== "egift"} />
+          <MessageField form={form} />
         </CardContent>
       </Card>
-      <DeliveryOptions form={form} />
+      {sendType === "address_collection" ? <DeliveryOptions form={form} /> : null}
+      {sendType === "known_address" ? <KnownAddressFields form={form} /> : null}
+      {sendType === "egift" ? (
+        <Alert tone="info" title="Sendoso emails the eGift">
+          The recipient gets an email from Sendoso with your message and a link to redeem the gift.
+        </Alert>
+      ) : null}
       {formError ? (
         <Alert tone="danger" role="alert" title="The gift was not sent">
           <span data-testid="form-error">{formError}</span>
@@ -121,6 +143,13 @@ export function SendForm({ touches, idempotencyKey, action }: Props) {
           Send gift
         </Button>
       </div>
+      <RepeatRecipientDialog
+        priorSends={priorSends}
+        email={String(watch("recipientEmail") ?? "")}
+        onConfirm={confirmRepeat}
+        onCancel={dismissRepeat}
+        pending={formState.isSubmitting}
+      />
     </form>
   );
 }

@@ -10,14 +10,25 @@ import type { SettledOutcome } from "./use-send-gift";
 
 type Props = { outcome: SettledOutcome; onSendAnother(): void };
 
+/** What happens next for this kind of send, in the rep's words. */
 function nextSteps(values: SendGiftValues): string {
   const who = values.recipientName || values.recipientEmail;
-  const how =
-    values.addressConfirmationVia === "email" ? `${who} gets an email` : "Sendoso emails you a link to share";
-  const after = values.resumeWithUnconfirmedAddress
-    ? "it ships anyway if nobody confirms"
-    : "the gift is cancelled if nobody confirms";
-  return `${how} to confirm the shipping address. They have ${values.expireAfterDays} days; ${after}.`;
+  switch (values.sendType) {
+    case "egift":
+      return `Sendoso emails ${who} the eGift now. You can follow it from the tracking page.`;
+    case "known_address":
+      return `Sendoso ships it to ${values.city}, ${values.country}. History shows the delivery status as it moves.`;
+    case "address_collection": {
+      const how =
+        values.addressConfirmationVia === "email"
+          ? `${who} gets an email`
+          : "Sendoso emails you a link to share";
+      const after = values.resumeWithUnconfirmedAddress
+        ? "it ships anyway if nobody confirms"
+        : "the gift is cancelled if nobody confirms";
+      return `${how} to confirm the shipping address. They have ${values.expireAfterDays} days; ${after}.`;
+    }
+  }
 }
 
 export function SendOutcomePanel({ outcome, onSendAnother }: Props) {
@@ -58,7 +69,7 @@ export function SendOutcomePanel({ outcome, onSendAnother }: Props) {
         )}
       </CardContent>
       <CardFooter className="flex flex-wrap gap-3">
-        <Link href="/history" className={buttonClasses({ variant: "secondary" })}>
+        <Link href={`/history/${outcome.sendId}`} className={buttonClasses({ variant: "secondary" })}>
           View in History
         </Link>
         <Button onClick={onSendAnother}>Send another</Button>

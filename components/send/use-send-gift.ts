@@ -1,10 +1,12 @@
 "use client";
 
 import { useRef, useState } from "react";
-import type { UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/auth/action-result";
+import type { PriorSend } from "@/lib/sends/recipient-history";
 import type { SubmitResult } from "@/lib/sends/send-service";
-import type { SendGiftField, SendGiftInput, SendGiftValues } from "@/lib/validation/send";
+import type { SendGiftField, SendGiftValues } from "@/lib/validation/send";
+import type { SendForm } from "./form-types";
+import { clearFormDraft } from "./use-form-draft";
 
 export type SendGiftAction = (input: SendGiftValues) => Promise<ActionResult<SubmitResult>>;
 
@@ -17,17 +19,33 @@ export type SettledOutcome = Extract<SubmitResult, { status: "sent" | "unknown" 
  * the same across retries of this form (so a resubmit can never send twice) and is replaced only after a
  * definite outcome.
  */
-export function useSendGift(
-  form: UseFormReturn<SendGiftInput, unknown, SendGiftValues>,
-  sendGift: SendGiftAction,
-) {
+export function useSendGift(form: SendForm, sendGift: SendGiftAction) {
   const running = useRef(false);
   const [formError, setFormError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<SettledOutcome | null>(null);
+  const [priorSends, setPriorSends] = useState<PriorSend[] | null>(null);
 
-  const showFieldErrors = (fieldErrors: Partial<Record<string, string[]>>) => {
-    for (const [field, messages] of Object.entries(fieldErrors)) {
-      if (messages?.[0]) form.setError(field as SendGiftField, { type: "server", message: messages[0] });
+  const handle = (data: SubmitResult, values: SendGiftValues) => {
+    switch (data.status) {
+      case "sent":
+      case "unknown":
+        clearFormDraft();
+        setOutcome({ ...data, values });
+        return;
+      case "failed":
+        if (data.field) form.setError(data.field, { type: "server", message: data.message });
+        setFormError(data.message);
+        // A definite "no": fixing the form and sending again is a new intent.
+        form.setValue("idempotencyKey", crypto.randomUUID());
+        return;
+      case "needs_confirmation":
+        setPriorSends(data.priorSends);
+        return;
+      case "blocked":
+        setFormError(data.message);
+        return;
+      default:
+        setFormError(data.message);
     }
   };
 
@@ -38,22 +56,11 @@ export function useSendGift(
     setFormError(null);
     try {
       const result = await sendGift(values);
-      if (!result.ok) {
-        showFieldErrors(result.fieldErrors ?? {});
-        setFormError(result.formError ?? "The gift was not sent.");
-        return;
+      if (result.ok) return handle(result.data, values);
+      for (const [field, messages] of Object.entries(result.fieldErrors ?? {})) {
+        if (messages?.[0]) form.setError(field as SendGiftField, { type: "server", message: messages[0] });
       }
-      const data = result.data;
-      if (data.status === "sent" || data.status === "unknown") {
-        setOutcome({ ...data, values });
-      } else if (data.status === "failed") {
-        if (data.field) form.setError(data.field, { type: "server", message: data.message });
-        setFormError(data.message);
-        // A definite "no": fixing the form and sending again is a new intent.
-        form.setValue("idempotencyKey", crypto.randomUUID());
-      } else {
-        setFormError(data.message);
-      }
+      setFormError(result.formError ?? "The gift was not sent.");
     } catch {
       setFormError(
         "We lost the connection before Gift Desk answered. Press Send again: this form cannot send the same gift twice.",
@@ -63,11 +70,27 @@ export function useSendGift(
     }
   });
 
+  /** The rep saw who else gifted this recipient and sends anyway. */
+  const confirmRepeat = async () => {
+    setPriorSends(null);
+    form.setValue("confirmRepeatRecipient", true);
+    await submit();
+  };
+
   const startOver = () => {
     setOutcome(null);
     setFormError(null);
+    clearFormDraft();
     form.reset({ ...form.formState.defaultValues, idempotencyKey: crypto.randomUUID() });
   };
 
-  return { submit, formError, outcome, startOver };
+  return {
+    submit,
+    formError,
+    outcome,
+    startOver,
+    priorSends,
+    confirmRepeat,
+    dismissRepeat: () => setPriorSends(null),
+  };
 }

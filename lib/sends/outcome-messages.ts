@@ -3,6 +3,12 @@ import type { SendGiftField } from "@/lib/validation/send";
 /** Sendoso names request fields; the form names its own. */
 const FORM_FIELD_FOR_SENDOSO_FIELD: Record<string, SendGiftField> = {
   touch_id: "touchId",
+  address: "address",
+  city: "city",
+  state: "state",
+  zip: "zip",
+  country: "country",
+  mobile_no: "mobileNo",
   name: "recipientName",
   email: "recipientEmail",
   custom_message: "customMessage",
@@ -24,3 +30,9 @@ export function readableRejection(status: number, message: string): string {
 
 export const UNKNOWN_OUTCOME_MESSAGE =
   "We could not confirm this gift — do not resend; we are checking with Sendoso.";
+
+export const KEY_REUSED_MESSAGE =
+  "This form was already submitted with different details. Start a new send to send another gift.";
+
+export const RECIPIENT_BLOCKED_MESSAGE =
+  "A gift to this recipient is still unconfirmed. Do not send another until a manager has checked it.";

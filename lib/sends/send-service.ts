@@ -1,26 +1,36 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { type Send, sendEvents, sends } from "@/lib/db/schema";
-import type { SendOutcome, SendosoClient } from "@/lib/sendoso/client";
-import { type AddressCollectionBody, buildAddressCollectionBody } from "@/lib/sendoso/request-body";
+import { type Send, sends } from "@/lib/db/schema";
+import type { SendBody, SendOutcome, SendosoClient } from "@/lib/sendoso/client";
 import type { SendGiftField, SendGiftValues } from "@/lib/validation/send";
-import { fingerprintOf } from "./fingerprint";
-import { formFieldFor, readableRejection, UNKNOWN_OUTCOME_MESSAGE } from "./outcome-messages";
+import {
+  formFieldFor,
+  KEY_REUSED_MESSAGE,
+  RECIPIENT_BLOCKED_MESSAGE,
+  readableRejection,
+  UNKNOWN_OUTCOME_MESSAGE,
+} from "./outcome-messages";
+import type { PriorSend } from "./recipient-history";
+import { recordIntent, type Sender } from "./record-intent";
 import { transitionSend } from "./transitions";
 
-export type Sender = { id: string; team: string | null };
+export type { Sender } from "./record-intent";
 
 export type SubmitResult =
   | { status: "sent"; sendId: string; trackingCode: string; trackingUrl: string | null }
   | { status: "failed"; sendId: string; message: string; field: SendGiftField | null }
   | { status: "unknown"; sendId: string; message: string }
   | { status: "in_progress"; sendId: string; message: string }
-  | { status: "key_reused"; message: string };
+  | { status: "key_reused"; message: string }
+  | { status: "needs_confirmation"; priorSends: PriorSend[] }
+  | { status: "blocked"; message: string; priorSends: PriorSend[] };
 
 export type SendDeps = {
   db: Db;
   sendoso: SendosoClient;
   viaFrom: string;
+  /** A recipient gifted by anyone in the org within this many days needs the rep's confirmation. */
+  repeatWindowDays: number;
   /** How long a repeat submit waits for the first one to settle; longer than the Sendoso timeout. */
   settleWaitMs: number;
 };
@@ -52,40 +62,6 @@ export function resultOf(row: Send): SubmitResult {
         message: "This gift is still being sent. Check History shortly.",
       };
   }
-}
-
-/** Records the intent (or finds the one this form already recorded). Nothing is sent yet. */
-async function recordIntent(deps: SendDeps, sender: Sender, values: SendGiftValues, touchName: string) {
-  const body = buildAddressCollectionBody(values, deps.viaFrom);
-  const fingerprint = fingerprintOf(body);
-  const inserted = await deps.db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(sends)
-      .values({
-        senderId: sender.id,
-        team: sender.team,
-        idempotencyKey: values.idempotencyKey,
-        fingerprint,
-        sendType: "address_collection",
-        touchId: values.touchId,
-        touchName,
-        recipientName: values.recipientName,
-        recipientEmail: values.recipientEmail,
-        customMessage: values.customMessage,
-        requestBody: body,
-      })
-      .onConflictDoNothing({ target: [sends.senderId, sends.idempotencyKey] })
-      .returning();
-    if (row) await tx.insert(sendEvents).values({ sendId: row.id, actorId: sender.id, toState: "queued" });
-    return row;
-  });
-  if (inserted) return { row: inserted, fingerprintMatches: true };
-  const [existing] = await deps.db
-    .select()
-    .from(sends)
-    .where(and(eq(sends.senderId, sender.id), eq(sends.idempotencyKey, values.idempotencyKey)));
-  if (!existing) throw new Error("Send intent vanished after an idempotency conflict");
-  return { row: existing, fingerprintMatches: existing.fingerprint === fingerprint };
 }
 
 async function waitForSettled(deps: SendDeps, sendId: string): Promise<Send> {
@@ -144,7 +120,7 @@ async function dispatch(deps: SendDeps, sender: Sender, row: Send): Promise<Subm
   // Another submit of the same form claimed it first: its outcome is ours.
   if (!claimed) return resultOf(await waitForSettled(deps, row.id));
 
-  const outcome = await deps.sendoso.createSend(claimed.requestBody as AddressCollectionBody);
+  const outcome = await deps.sendoso.createSend(claimed.requestBody as SendBody);
   const { to, patch, detail } = settlementFor(outcome, new Date());
   try {
     const settled = await transitionSend(deps.db, {
@@ -174,15 +150,18 @@ export async function submitSend(
   values: SendGiftValues,
   touchName: string,
 ): Promise<SubmitResult> {
-  const { row, fingerprintMatches } = await recordIntent(deps, sender, values, touchName);
-  if (!fingerprintMatches) {
-    return {
-      status: "key_reused",
-      message:
-        "This form was already submitted with different details. Start a new send to send another gift.",
-    };
+  const intent = await recordIntent(deps.db, sender, values, touchName, deps);
+  switch (intent.kind) {
+    case "needs_confirmation":
+      return { status: "needs_confirmation", priorSends: intent.priorSends };
+    case "blocked":
+      return { status: "blocked", message: RECIPIENT_BLOCKED_MESSAGE, priorSends: intent.priorSends };
+    case "existing":
+      if (!intent.fingerprintMatches) return { status: "key_reused", message: KEY_REUSED_MESSAGE };
+      if (intent.row.state === "queued") return dispatch(deps, sender, intent.row);
+      if (intent.row.state === "in_flight") return resultOf(await waitForSettled(deps, intent.row.id));
+      return resultOf(intent.row);
+    case "recorded":
+      return dispatch(deps, sender, intent.row);
   }
-  if (row.state === "queued") return dispatch(deps, sender, row);
-  if (row.state === "in_flight") return resultOf(await waitForSettled(deps, row.id));
-  return resultOf(row);
 }

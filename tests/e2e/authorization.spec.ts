@@ -1,20 +1,19 @@
 import { expect, type Page, test } from "@playwright/test";
 import { postAction } from "./support/actions";
 import { sendoso, uniqueEmail } from "./support/sandbox";
+import { fillSendForm } from "./support/send-form";
 import { type RoleName, stateFor } from "./support/sign-in";
 
 const PAGES = ["/send", "/history"];
 
 async function sendAs(page: Page, email: string) {
-  await page.goto("/send");
-  await page.getByLabel("Touch").selectOption({ label: "Coffee for two" });
-  await page.getByLabel("Recipient name").fill("Scope Test");
-  await page.getByLabel("Recipient email").fill(email);
+  await fillSendForm(page, email);
   await page.getByRole("button", { name: "Send gift" }).click();
   await expect(page.getByTestId("tracking-code")).toBeVisible();
 }
 
 const validSend = (email: string) => ({
+  sendType: "address_collection",
   idempotencyKey: crypto.randomUUID(),
   touchId: 1001,
   recipientName: "Script Kiddie",

@@ -1,17 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { sendoso, uniqueEmail } from "./support/sandbox";
+import { chooseTouch, fillSendForm } from "./support/send-form";
 import { REP_STATE } from "./support/sign-in";
 
 test.use({ storageState: REP_STATE });
 test.afterEach(() => sendoso.clearFaults());
-
-async function fillSendForm(page: Page, email: string) {
-  await page.goto("/send");
-  await page.getByLabel("Touch").selectOption({ label: "Coffee for two" });
-  await page.getByLabel("Recipient name").fill("Jane Doe");
-  await page.getByLabel("Recipient email").fill(email);
-  await page.getByLabel("Custom message").fill("Thanks for the great call!");
-}
 
 test("a rep sends a gift, sees the tracking code, and finds it in History", async ({ page }) => {
   const email = uniqueEmail("jane");
@@ -43,7 +36,7 @@ test("a rep sends a gift, sees the tracking code, and finds it in History", asyn
     },
   });
 
-  await page.getByRole("link", { name: "View in History" }).click();
+  await page.goto("/history");
   const row = page.getByTestId("history-row").first();
   await expect(row).toContainText(email);
   await expect(row).toContainText("Coffee for two");
@@ -113,10 +106,14 @@ test("Send another starts a fresh form that sends a second gift", async ({ page 
   await expect(page.getByTestId("tracking-code")).toBeVisible();
   await page.getByRole("button", { name: "Send another" }).click();
   await expect(page.getByLabel("Recipient email")).toHaveValue("");
-  await page.getByLabel("Touch").selectOption({ label: "Coffee for two" });
+  await chooseTouch(page, "Coffee for two");
   await page.getByLabel("Recipient name").fill("Jane Doe");
   await page.getByLabel("Recipient email").fill(email);
   await page.getByRole("button", { name: "Send gift" }).click();
+  // The same person was just gifted: the rep sees it and decides.
+  const dialog = page.getByRole("dialog", { name: "This recipient was gifted recently" });
+  await expect(dialog.getByTestId("prior-sends")).toContainText("Riley Rep sent Coffee for two");
+  await dialog.getByRole("button", { name: "Send anyway" }).click();
   await expect(page.getByTestId("tracking-code")).toBeVisible();
   expect(await sendoso.sendPostsFor(email)).toHaveLength(2);
 });

@@ -6,18 +6,25 @@ import { sendEvents, sends, type User } from "@/lib/db/schema";
 import { createSendosoClient } from "@/lib/sendoso/client";
 import { type SendDeps, submitSend } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
-import { INACTIVE_TOUCH_ID } from "@/sandbox/sendoso/fixtures/touches";
+import {
+  AMAZON_EGIFT_TOUCH_ID,
+  INACTIVE_TOUCH_ID,
+  INTERNATIONAL_TOUCH_ID,
+} from "@/sandbox/sendoso/fixtures/touches";
 import { backends } from "../support/databases";
 import { closedPort } from "../support/free-port";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 
+let counter = 0;
+/** A valid address-collection form for a recipient no other test uses. */
 const form = (overrides: Record<string, unknown> = {}) =>
   sendGiftSchema.parse({
+    sendType: "address_collection",
     idempotencyKey: crypto.randomUUID(),
     touchId: 1001,
     recipientName: "Jane Doe",
-    recipientEmail: "jane@example.com",
-    customMessage: "Thanks for the call",
+    recipientEmail: `jane.${Date.now()}.${counter++}@example.com`,
+    customMessage: "Thanks for the call, {first_name}",
     ...overrides,
   });
 
@@ -40,6 +47,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
     deps = {
       db: database.db,
       viaFrom: "Gift Desk",
+      repeatWindowDays: 30,
       settleWaitMs: 5_000,
       sendoso: createSendosoClient({
         baseUrl: sim.baseUrl,
@@ -78,6 +86,81 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
     const posts = await sim.sendPosts();
     expect(posts).toHaveLength(1);
     expect(posts[0]?.json).toEqual(row?.requestBody);
+    expect((row?.requestBody as { send: { custom_message: string } }).send.custom_message).toBe(
+      "Thanks for the call, Jane",
+    );
+  });
+
+  it("sends an eGift and a known-address gift with their documented bodies", async () => {
+    const egift = await submitSend(
+      deps,
+      rep,
+      form({ sendType: "egift", touchId: AMAZON_EGIFT_TOUCH_ID, recipientName: "" }),
+      "$50 Amazon eGift",
+    );
+    expect(egift).toMatchObject({
+      status: "sent",
+      trackingUrl: expect.stringMatching(/^https:\/\/app\.sendoso\.com\/track\/[0-9a-f]{40}$/),
+    });
+    const known = await submitSend(
+      deps,
+      rep,
+      form({
+        sendType: "known_address",
+        touchId: INTERNATIONAL_TOUCH_ID,
+        address: "10 Downing St",
+        city: "London",
+        state: "London",
+        zip: "SW1A 2AA",
+        country: "gb",
+        mobileNo: "+44 20 7946 0958",
+      }),
+      "International",
+    );
+    expect(known.status).toBe("sent");
+    const bodies = (await sim.sendPosts()).map((p) => p.json?.send);
+    expect(bodies[0]).toMatchObject({ via: "single_email_address" });
+    expect(bodies[0]).not.toHaveProperty("name");
+    expect(bodies[1]).toMatchObject({ country: "GB", mobile_no: 442079460958, confirm_address: false });
+  });
+
+  it("asks for confirmation before gifting a recipient someone gifted recently, then sends once confirmed", async () => {
+    const first = form();
+    await submitSend(deps, rep, first, "Coffee for two");
+    const again = form({ recipientEmail: first.recipientEmail });
+    const held = await submitSend(deps, rep, again, "Coffee for two");
+    expect(held).toMatchObject({
+      status: "needs_confirmation",
+      priorSends: [{ senderName: "Riley Rep", state: "sent" }],
+    });
+    expect(await sim.sendPosts()).toHaveLength(1);
+    const confirmed = await submitSend(
+      deps,
+      rep,
+      { ...again, confirmRepeatRecipient: true },
+      "Coffee for two",
+    );
+    expect(confirmed.status).toBe("sent");
+    expect(await sim.sendPosts()).toHaveLength(2);
+  });
+
+  it("blocks any new send to a recipient whose earlier send is unknown, even when confirmed", async () => {
+    await sim.injectFault({ type: "error_after" });
+    const first = form();
+    expect((await submitSend(deps, rep, first, "Coffee for two")).status).toBe("unknown");
+    const next = form({ recipientEmail: first.recipientEmail, confirmRepeatRecipient: true });
+    expect(await submitSend(deps, rep, next, "Coffee for two")).toMatchObject({ status: "blocked" });
+    expect(await sim.sendPosts()).toHaveLength(1);
+  });
+
+  it("lets only one of two tabs (two keys) through without confirmation", async () => {
+    const email = form().recipientEmail;
+    const results = await Promise.all([
+      submitSend(deps, rep, form({ recipientEmail: email }), "Coffee for two"),
+      submitSend(deps, rep, form({ recipientEmail: email }), "Coffee for two"),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual(["needs_confirmation", "sent"]);
+    expect(await sim.sendPosts()).toHaveLength(1);
   });
 
   it("records a 404 as failed with a readable reason", async () => {

@@ -26,13 +26,14 @@ async function main() {
   });
   console.log("sending");
   await submitSend(
-    { db: handle.db, sendoso, viaFrom: "Gift Desk", settleWaitMs: 60_000 },
+    { db: handle.db, sendoso, viaFrom: "Gift Desk", repeatWindowDays: 30, settleWaitMs: 60_000 },
     rep,
     sendGiftSchema.parse({
       idempotencyKey: crypto.randomUUID(),
       touchId: 1001,
       recipientName: "Kim",
       recipientEmail: email,
+      sendType: "address_collection",
     }),
     "Coffee for two",
   );

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_CONFIRMATION_MESSAGE, sendGiftSchema } from "@/lib/validation/send";
+import {
+  addressCollectionSchema,
+  DEFAULT_CONFIRMATION_MESSAGE,
+  hasPlusAddressing,
+  sendGiftSchema,
+} from "@/lib/validation/send";
 
 const valid = {
+  sendType: "address_collection",
   idempotencyKey: "7b0f4a6e-3c1d-4e7a-9f51-0c2b8d9e6a11",
   touchId: 1001,
   recipientName: "Jane Doe",
@@ -22,6 +28,8 @@ describe("sendGiftSchema", () => {
     const parsed = sendGiftSchema.parse(valid);
     expect(parsed).toEqual({
       ...valid,
+      recipientCompany: "",
+      confirmRepeatRecipient: false,
       addressConfirmationVia: "email",
       expireAfterDays: 5,
       resumeWithUnconfirmedAddress: false,
@@ -31,7 +39,7 @@ describe("sendGiftSchema", () => {
   });
 
   it("coerces form strings: touch id, days and booleans", () => {
-    const parsed = sendGiftSchema.parse({
+    const parsed = addressCollectionSchema.parse({
       ...valid,
       touchId: "1002",
       expireAfterDays: "7",
@@ -71,9 +79,61 @@ describe("sendGiftSchema", () => {
     ["addressConfirmationVia", { addressConfirmationVia: "fax" }, "Choose email or link"],
     ["idempotencyKey", { idempotencyKey: "not-a-uuid" }, "This form has expired; reload the page"],
     ["hideProductInfo", { hideProductInfo: "maybe" }, undefined],
+    ["sendType", { sendType: "carrier_pigeon" }, "Choose how the gift is delivered"],
   ])("rejects an invalid %s", (field, patch, message) => {
     const errors = fieldErrors({ ...valid, ...patch });
     expect(Object.keys(errors)).toEqual([field]);
     if (message) expect(errors[field]).toBe(message);
+  });
+});
+
+const known = {
+  ...valid,
+  sendType: "known_address",
+  address: "639 Front St, Floor 3",
+  city: "San Francisco",
+  state: "CA",
+  zip: "94111",
+  country: "us",
+};
+
+describe("known-address variant", () => {
+  it("accepts a US address without a mobile number and upper-cases the country", () => {
+    expect(sendGiftSchema.parse(known)).toMatchObject({ country: "US", mobileNo: "" });
+  });
+
+  it("requires a mobile number outside the US, at the mobile field", () => {
+    expect(fieldErrors({ ...known, country: "GB" })).toEqual({
+      mobileNo: "Sendoso needs a mobile number for addresses outside the US",
+    });
+    expect(fieldErrors({ ...known, country: "GB", mobileNo: "+44 20 7946 0958" })).toEqual({});
+  });
+
+  it.each([
+    ["address", { address: "" }, "Enter the street address"],
+    [
+      "country",
+      { country: "United Kingdom", mobileNo: "+44 20 7946 0958" },
+      "Use the two-letter country code, like US or GB",
+    ],
+    ["mobileNo", { mobileNo: "call me" }, "Enter a phone number, like +44 20 7946 0958"],
+  ])("rejects an invalid %s", (field, patch, message) => {
+    expect(fieldErrors({ ...known, ...patch })).toEqual({ [field]: message });
+  });
+});
+
+describe("eGift variant", () => {
+  it("does not need a name", () => {
+    expect(fieldErrors({ ...valid, sendType: "egift", recipientName: "" })).toEqual({});
+  });
+});
+
+describe("hasPlusAddressing", () => {
+  it.each([
+    ["jane+gifts@example.com", true],
+    ["jane@example.com", false],
+    ["jane@ex+ample.com", false],
+  ])("%s → %s", (email, plus) => {
+    expect(hasPlusAddressing(email)).toBe(plus);
   });
 });

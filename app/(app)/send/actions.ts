@@ -28,6 +28,7 @@ export const sendGift = defineAction(
         db,
         sendoso: getSendosoClient(),
         viaFrom: config.sendoso.viaFrom,
+        repeatWindowDays: config.repeatRecipientWindowDays,
         settleWaitMs: config.sendoso.timeoutMs + 5_000,
       },
       { id: user.id, team: user.team },

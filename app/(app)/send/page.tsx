@@ -1,29 +1,44 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
-import { SendForm, type TouchOption } from "@/components/send/send-form";
+import { SendForm, type SendPrefill } from "@/components/send/send-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { listActiveTouches } from "@/lib/sendoso";
+import { type TouchOption, toTouchOption } from "@/lib/sends/touch-options";
 import { sendGift } from "./actions";
 
 export const metadata: Metadata = { title: "Send a gift" };
 
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
 async function loadTouchOptions(): Promise<TouchOption[] | null> {
   try {
-    const touches = await listActiveTouches();
-    // Physical touches with address confirmation are what this form sends.
-    return touches
-      .filter((t) => t.delivery_type === "mail")
-      .map((t) => ({ id: t.id, name: t.name, description: t.description ?? "" }));
+    return (await listActiveTouches()).map((t) => toTouchOption(t));
   } catch (error) {
     console.error("could not load touches", error);
     return null;
   }
 }
 
-export default async function SendPage() {
+/** `/send?name=&email=&company=&touch=` lets a CRM button open a ready form. Only text passes through. */
+function prefillFrom(params: Record<string, string | string[] | undefined>): SendPrefill {
+  const text = (key: string) => {
+    const value = params[key];
+    return typeof value === "string" && value.length <= 200 ? value : undefined;
+  };
+  const touch = Number(text("touch"));
+  const prefill: SendPrefill = {
+    name: text("name"),
+    email: text("email"),
+    company: text("company"),
+    touchId: Number.isInteger(touch) && touch > 0 ? touch : undefined,
+  };
+  return Object.fromEntries(Object.entries(prefill).filter(([, v]) => v !== undefined)) as SendPrefill;
+}
+
+export default async function SendPage({ searchParams }: Props) {
   await requireUser();
-  const touches = await loadTouchOptions();
+  const [touches, params] = await Promise.all([loadTouchOptions(), searchParams]);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div>
@@ -38,7 +53,12 @@ export default async function SendPage() {
         </Alert>
       ) : (
         // A fresh idempotency key per rendered form: resubmitting this form can never send twice.
-        <SendForm touches={touches} idempotencyKey={randomUUID()} action={sendGift} />
+        <SendForm
+          touches={touches}
+          idempotencyKey={randomUUID()}
+          action={sendGift}
+          prefill={prefillFrom(params)}
+        />
       )}
     </div>
   );
