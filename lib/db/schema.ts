@@ -1,6 +1,7 @@
 import { type AnyColumn, sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   check,
   index,
   integer,
@@ -76,6 +77,10 @@ export const sends = pgTable(
     recipientEmail: text("recipient_email").notNull(),
     recipientCompany: text("recipient_company"),
     customMessage: text("custom_message"),
+    /** The Sendoso connection the gift went out on; null for the shared sandbox token. */
+    sendosoConnectionId: uuid("sendoso_connection_id"),
+    /** Sent through the org's shared Sendoso account because the rep had none of their own. */
+    viaSharedAccount: boolean("via_shared_account").notNull().default(false),
     /** The exact JSON body sent to Sendoso. */
     requestBody: jsonb("request_body").$type<Record<string, unknown>>().notNull(),
     state: text("state").$type<SendState>().notNull().default("queued"),
