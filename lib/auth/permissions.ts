@@ -9,11 +9,13 @@ export const ACTIONS = [
   "view_dashboard",
   "export_sends",
   "resolve_unknown_sends",
+  "connect_own_sendoso",
+  "manage_shared_sendoso",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 const PERMISSIONS: Record<Role, readonly Action[]> = {
-  rep: ["send", "view_own_sends"],
+  rep: ["send", "view_own_sends", "connect_own_sendoso"],
   manager: [
     "send",
     "view_own_sends",
@@ -21,6 +23,7 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     "view_dashboard",
     "export_sends",
     "resolve_unknown_sends",
+    "connect_own_sendoso",
   ],
   admin: [
     "send",
@@ -30,6 +33,8 @@ const PERMISSIONS: Record<Role, readonly Action[]> = {
     "view_dashboard",
     "export_sends",
     "resolve_unknown_sends",
+    "connect_own_sendoso",
+    "manage_shared_sendoso",
   ],
 };
 

@@ -13,9 +13,27 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     view_dashboard: false,
     export_sends: false,
     resolve_unknown_sends: false,
+    connect_own_sendoso: true,
+    manage_shared_sendoso: false,
   },
-  manager: { send: true, view_own_sends: true, view_team_sends: true, view_all_sends: false, ...MANAGE },
-  admin: { send: true, view_own_sends: true, view_team_sends: true, view_all_sends: true, ...MANAGE },
+  manager: {
+    send: true,
+    view_own_sends: true,
+    view_team_sends: true,
+    view_all_sends: false,
+    ...MANAGE,
+    connect_own_sendoso: true,
+    manage_shared_sendoso: false,
+  },
+  admin: {
+    send: true,
+    view_own_sends: true,
+    view_team_sends: true,
+    view_all_sends: true,
+    ...MANAGE,
+    connect_own_sendoso: true,
+    manage_shared_sendoso: true,
+  },
 };
 
 describe("permission table", () => {
