@@ -1,8 +1,10 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { focusRing } from "@/components/ui/styles";
+import { can } from "@/lib/auth/permissions";
 import type { User } from "@/lib/db/schema";
 import { NavLink } from "./nav-link";
+import { SendosoStatus } from "./sendoso-status";
 import { signOutAction } from "./sign-out";
 import { SubmitButton } from "./submit-button";
 
@@ -29,8 +31,11 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/send">Send</NavLink>
           <NavLink href="/history">History</NavLink>
+          {can(user.role, "view_dashboard") ? <NavLink href="/dashboard">Dashboard</NavLink> : null}
+          <NavLink href="/settings">Settings</NavLink>
         </nav>
         <div className="ms-auto flex items-center gap-3">
+          <SendosoStatus />
           <p className="text-right text-sm leading-tight">
             <span className="block font-medium" data-testid="signed-in-user">
               {user.name}

@@ -1,11 +1,24 @@
+"use client";
+
 import Link from "next/link";
 import { LocalTime } from "@/components/app/local-time";
 import { CopyButton } from "@/components/ui/copy-button";
+import { focusRing } from "@/components/ui/styles";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import type { HistoryRow } from "@/lib/sends/history";
+import { canStillChange } from "@/lib/sends/status-buckets";
+import { formatMoney, SEND_TYPE_LABEL } from "./labels";
+import { type HistoryRowView, withStatus } from "./row-view";
 import { SendStateBadge } from "./send-state-badge";
+import { StatusBadge } from "./status-badge";
+import { useSendStatus } from "./use-send-status";
 
-export function HistoryTable({ rows, showSender }: { rows: HistoryRow[]; showSender: boolean }) {
+type Props = { rows: HistoryRowView[]; showSender: boolean };
+
+export function HistoryTable({ rows: initialRows, showSender }: Props) {
+  // Decided from the rows as rendered, so the polled set stays fixed for this page.
+  const live = initialRows.filter((r) => canStillChange(r.state, r.bucket)).map((r) => r.id);
+  const statuses = useSendStatus(live);
+  const rows = initialRows.map((row) => withStatus(row, statuses.get(row.id)));
   return (
     <Table aria-label="Sends, newest first">
       <TableHead>
@@ -15,6 +28,8 @@ export function HistoryTable({ rows, showSender }: { rows: HistoryRow[]; showSen
           <TableHeader>Recipient</TableHeader>
           <TableHeader>Touch</TableHeader>
           <TableHeader>State</TableHeader>
+          <TableHeader>Sendoso status</TableHeader>
+          <TableHeader className="text-right">Cost</TableHeader>
           <TableHeader>Tracking code</TableHeader>
         </TableRow>
       </TableHead>
@@ -22,14 +37,25 @@ export function HistoryTable({ rows, showSender }: { rows: HistoryRow[]; showSen
         {rows.map((row) => (
           <TableRow key={row.id} data-testid="history-row">
             <TableCell className="whitespace-nowrap">
-              <LocalTime iso={row.createdAt.toISOString()} />
+              <LocalTime iso={row.createdAt} />
             </TableCell>
             {showSender ? <TableCell>{row.senderName}</TableCell> : null}
             <TableCell>
-              <span className="block font-medium">{row.recipientName}</span>
+              <Link
+                href={`/history/${row.id}`}
+                className={`rounded-control font-medium text-brand-700 underline ${focusRing}`}
+              >
+                {row.recipientName || row.recipientEmail}
+              </Link>
               <span className="block text-ink-muted">{row.recipientEmail}</span>
+              {row.recipientCompany ? (
+                <span className="block text-ink-muted">{row.recipientCompany}</span>
+              ) : null}
             </TableCell>
-            <TableCell>{row.touchName}</TableCell>
+            <TableCell>
+              <span className="block">{row.touchName}</span>
+              <span className="block text-xs text-ink-muted">{SEND_TYPE_LABEL[row.sendType]}</span>
+            </TableCell>
             <TableCell>
               <SendStateBadge state={row.state} />
               {row.state === "failed" && row.errorMessage ? (
@@ -37,10 +63,17 @@ export function HistoryTable({ rows, showSender }: { rows: HistoryRow[]; showSen
               ) : null}
             </TableCell>
             <TableCell>
+              <StatusBadge bucket={row.bucket} raw={row.sendosoStatus} />
+            </TableCell>
+            <TableCell className="whitespace-nowrap text-right tabular-nums">
+              {formatMoney(row.cost, row.currency)}
+            </TableCell>
+            <TableCell>
               {row.trackingCode ? (
                 <span className="flex items-center gap-2">
                   <code className="font-mono text-xs" title={row.trackingCode}>
-                    {row.trackingCode.slice(0, 12)}…
+                    {row.trackingCode.slice(0, 12)}
+                    {row.trackingCode.length > 12 ? "…" : ""}
                   </code>
                   <CopyButton value={row.trackingCode} size="sm" variant="ghost" label="Copy" />
                 </span>
@@ -52,13 +85,5 @@ export function HistoryTable({ rows, showSender }: { rows: HistoryRow[]; showSen
         ))}
       </TableBody>
     </Table>
-  );
-}
-
-export function OlderSendsLink({ href }: { href: string }) {
-  return (
-    <Link href={href} className="self-start text-sm font-medium text-brand-700 underline">
-      Older sends
-    </Link>
   );
 }

@@ -1,16 +1,16 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import type { SendState } from "@/lib/db/schema";
+import { STATE_LABEL } from "./labels";
 
-const STATE_LOOK: Record<SendState, { tone: BadgeTone; label: string }> = {
-  queued: { tone: "neutral", label: "Queued" },
-  in_flight: { tone: "info", label: "Sending" },
-  sent: { tone: "success", label: "Sent" },
-  failed: { tone: "danger", label: "Failed" },
-  unknown: { tone: "warning", label: "Checking — do not resend" },
-  not_sent: { tone: "neutral", label: "Not sent" },
+const STATE_TONE: Record<SendState, BadgeTone> = {
+  queued: "neutral",
+  in_flight: "info",
+  sent: "success",
+  failed: "danger",
+  unknown: "warning",
+  not_sent: "neutral",
 };
 
 export function SendStateBadge({ state }: { state: SendState }) {
-  const look = STATE_LOOK[state];
-  return <Badge tone={look.tone}>{look.label}</Badge>;
+  return <Badge tone={STATE_TONE[state]}>{STATE_LABEL[state]}</Badge>;
 }

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, lt, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sends, users } from "@/lib/db/schema";
 import type { HistoryFilters } from "./filters";
@@ -18,9 +18,8 @@ export type DashboardData = {
 export type DashboardQuery = {
   /** Period and team, as history filters (`from`, `to`, `tz`, `team`), so links carry them over. */
   period: Pick<HistoryFilters, "from" | "to" | "tz" | "team">;
-  /** "Waiting on the recipient for more than N days" counts sends created before now − N days. */
-  waitingDays: number;
-  now?: Date;
+  /** "Waiting on the recipient for more than N days": created on or before this day (`resolvePeriod`). */
+  waitingTo: string;
 };
 
 // Cost is numeric(12,2); summed in SQL and read as text so no float rounding happens on the way.
@@ -39,7 +38,9 @@ export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQu
   const inPeriod = and(scopeCondition(scope), ...filterConditions(query.period)) as SQL;
   // Attention lists ignore the period: an old unknown or held send needs action all the same.
   const inTeam = and(scopeCondition(scope), ...filterConditions({ team: query.period.team })) as SQL;
-  const waitingSince = new Date((query.now ?? new Date()).getTime() - query.waitingDays * 86_400_000);
+  const waitedLong = and(
+    ...filterConditions({ team: query.period.team, to: query.waitingTo, tz: query.period.tz }),
+  ) as SQL;
 
   const [repRows, bucketRows, waiting, unknown, onHold] = await Promise.all([
     db
@@ -63,7 +64,7 @@ export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQu
     db
       .select({ n: count() })
       .from(sends)
-      .where(and(inTeam, bucketCondition("waiting_on_recipient"), lt(sends.createdAt, waitingSince))),
+      .where(and(scopeCondition(scope), waitedLong, bucketCondition("waiting_on_recipient"))),
     db
       .select({ n: count() })
       .from(sends)

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { SEND_STATES, SEND_TYPES } from "@/lib/db/schema";
+import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "./filters-shared";
 import { STATUS_BUCKETS } from "./status-buckets";
 
-export const PAGE_SIZES = [25, 50, 100] as const;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, PAGE_SIZES };
 
 function isTimeZone(value: string): boolean {
   try {

@@ -1,7 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
-import { type Send, sendEvents, sends, users } from "@/lib/db/schema";
+import { type Send, sendEvents, sendosoConnections, sends, users } from "@/lib/db/schema";
 import { loadSendosoTimeline, type SendosoStatusUpdate } from "./history-timeline";
 import { type SendScope, scopeCondition } from "./scope";
 
@@ -17,6 +17,8 @@ export type SendEventEntry = {
 export type SendDetail = {
   send: Send;
   sender: { id: string; name: string; email: string };
+  /** The Sendoso account the gift went out on; null when the connection is gone or was the sandbox. */
+  connection: { sendosoName: string; sendosoEmail: string } | null;
   events: SendEventEntry[];
   sendosoTimeline: SendosoStatusUpdate[];
 };
@@ -28,9 +30,17 @@ export type SendDetail = {
 export async function getSendDetail(db: Db, scope: SendScope, id: string): Promise<SendDetail | null> {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) return null;
   const [found] = await db
-    .select({ send: sends, sender: { id: users.id, name: users.name, email: users.email } })
+    .select({
+      send: sends,
+      sender: { id: users.id, name: users.name, email: users.email },
+      connection: {
+        sendosoName: sendosoConnections.sendosoName,
+        sendosoEmail: sendosoConnections.sendosoEmail,
+      },
+    })
     .from(sends)
     .innerJoin(users, eq(users.id, sends.senderId))
+    .leftJoin(sendosoConnections, eq(sendosoConnections.id, sends.sendosoConnectionId))
     .where(and(eq(sends.id, id), scopeCondition(scope)));
   if (!found) return null;
   const actor = alias(users, "actor");

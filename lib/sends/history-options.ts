@@ -43,18 +43,22 @@ async function touchesUsed(db: Db) {
   return result.rows.map((r) => ({ id: Number(r.id), name: String(r.name) }));
 }
 
+/** Teams anyone belongs to: an admin's choices of team. */
+export async function listTeams(db: Db): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ team: users.team })
+    .from(users)
+    .where(isNotNull(users.team))
+    .orderBy(asc(users.team));
+  return rows.flatMap((t) => (t.team ? [t.team] : []));
+}
+
 export async function loadFilterOptions(db: Db, scope: SendScope): Promise<FilterOptions> {
   const [reps, teams, touches] = await Promise.all([
     repsInScope(db, scope),
     // Only an admin can pick a team; a manager's team filter would be their own team anyway.
-    scope.kind === "all"
-      ? db
-          .selectDistinct({ team: users.team })
-          .from(users)
-          .where(isNotNull(users.team))
-          .orderBy(asc(users.team))
-      : Promise.resolve([]),
+    scope.kind === "all" ? listTeams(db) : Promise.resolve([]),
     touchesUsed(db),
   ]);
-  return { reps, teams: teams.flatMap((t: { team: string | null }) => (t.team ? [t.team] : [])), touches };
+  return { reps, teams, touches };
 }

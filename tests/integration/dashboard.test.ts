@@ -4,17 +4,15 @@ import type { User } from "@/lib/db/schema";
 import { type DashboardQuery, loadDashboard } from "@/lib/sends/dashboard";
 import { sendScopeFor } from "@/lib/sends/scope";
 import { backends } from "../support/databases";
-import { type Cast, minutes, seedSends, seedUsers } from "./history-seed";
+import { type Cast, seedSends, seedUsers } from "./history-seed";
 
 describe.each(backends)("manager dashboard on $name", (backend) => {
   let database: DatabaseHandle;
   let c: Cast;
-  // Ten days after the seeded sends, so every waiting send has waited more than 7 days.
-  const now = minutes(10 * 1440);
-  const query = (period: DashboardQuery["period"] = {}, waitingDays = 7): DashboardQuery => ({
+  // Seeded sends are on Nov 1 and Nov 4, 2026; "waiting" counts sends created on or before waitingTo.
+  const query = (period: DashboardQuery["period"] = {}, waitingTo = "2026-11-03"): DashboardQuery => ({
     period,
-    waitingDays,
-    now,
+    waitingTo,
   });
 
   beforeAll(async () => {
@@ -69,7 +67,7 @@ describe.each(backends)("manager dashboard on $name", (backend) => {
     const data = await load(c.managerA, query({ from: "2026-11-04", to: "2026-11-04" }));
     expect(data.totals.sends).toBe(1);
     expect(data.attention.unknown).toBe(1);
-    const recent = await load(c.managerA, query({}, 30));
+    const recent = await load(c.managerA, query({}, "2026-10-31"));
     expect(recent.attention.waitingOnRecipient).toBe(0);
   });
 });

@@ -1,51 +1,75 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { HistoryTable, OlderSendsLink } from "@/components/history/history-table";
+import { HistoryEmpty } from "@/components/history/history-empty";
+import { HistoryFiltersForm } from "@/components/history/history-filters-form";
+import { HistoryPager } from "@/components/history/history-pager";
+import { HistoryTable } from "@/components/history/history-table";
+import { toRowView } from "@/components/history/row-view";
 import { buttonClasses } from "@/components/ui/button";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { decodeCursor, encodeCursor } from "@/lib/sends/cursor";
+import { historyQueryString, parseHistoryParams } from "@/lib/sends/filters";
 import { listSends } from "@/lib/sends/history";
-import { sendScopeFor } from "@/lib/sends/scope";
+import { loadFilterOptions } from "@/lib/sends/history-options";
+import { type SendScope, sendScopeFor } from "@/lib/sends/scope";
 
 export const metadata: Metadata = { title: "History" };
 
-const PAGE_SIZE = 50;
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-type Props = { searchParams: Promise<{ after?: string }> };
+function scopeText(scope: SendScope) {
+  if (scope.kind === "own") return "Your sends";
+  if (scope.kind === "team") return `Sends by team ${scope.team}`;
+  return "Every send";
+}
 
 export default async function HistoryPage({ searchParams }: Props) {
   const user = await requireUser();
   const scope = sendScopeFor(user);
-  const { after } = await searchParams;
-  const { rows, next } = await listSends(await getDb(), scope, {
-    limit: PAGE_SIZE,
-    after: decodeCursor(after),
-  });
+  const params = parseHistoryParams(await searchParams);
+  const { size, after, ...filters } = params;
+  const db = await getDb();
+  const [{ rows, next }, options] = await Promise.all([
+    listSends(db, scope, { limit: size, after: decodeCursor(after), filters }),
+    loadFilterOptions(db, scope),
+  ]);
+  const filterQuery = historyQueryString({ ...filters, size });
+  const filtered = Object.values(filters).some((v) => v !== undefined);
   return (
     <div className="flex flex-col gap-6">
-      <div>
-        <h1 className="text-2xl font-semibold">History</h1>
-        <p className="text-ink-muted">
-          {scope.kind === "own"
-            ? "Your sends"
-            : scope.kind === "team"
-              ? `Sends by team ${scope.team}`
-              : "Every send"}
-          , newest first.
-        </p>
-      </div>
-      {rows.length === 0 ? (
-        <div className="flex flex-col items-start gap-3 rounded-card border border-dashed border-line-strong p-8">
-          <p className="font-medium">{after ? "No older sends." : "No sends yet."}</p>
-          <Link href="/send" className={buttonClasses()}>
-            Send a gift
-          </Link>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">History</h1>
+          <p className="text-ink-muted">{scopeText(scope)}, newest first.</p>
         </div>
+        {can(user.role, "export_sends") ? (
+          <a
+            href={`/api/sends/export${historyQueryString(filters)}`}
+            download
+            className={buttonClasses({ variant: "secondary" })}
+          >
+            Export CSV
+          </a>
+        ) : null}
+      </div>
+      <HistoryFiltersForm
+        key={filterQuery}
+        values={params}
+        options={options}
+        showRep={scope.kind !== "own"}
+      />
+      {rows.length === 0 ? (
+        <HistoryEmpty reason={after ? "end" : filtered ? "filtered" : "none"} />
       ) : (
-        <HistoryTable rows={rows} showSender={scope.kind !== "own"} />
+        <HistoryTable rows={rows.map(toRowView)} showSender={scope.kind !== "own"} />
       )}
-      {next ? <OlderSendsLink href={`/history?after=${encodeCursor(next)}`} /> : null}
+      <HistoryPager
+        newestHref={after ? `/history${filterQuery}` : null}
+        olderHref={
+          next ? `/history${historyQueryString({ ...filters, size, after: encodeCursor(next) })}` : null
+        }
+      />
     </div>
   );
 }

@@ -1,0 +1,58 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
+import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { loadDashboard } from "@/lib/sends/dashboard";
+import { dashboardParamsSchema, resolvePeriod } from "@/lib/sends/dashboard-period";
+import { listTeams } from "@/lib/sends/history-options";
+import { sendScopeFor } from "@/lib/sends/scope";
+
+export const metadata: Metadata = { title: "Dashboard" };
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) || undefined;
+
+export default async function DashboardPage({ searchParams }: Props) {
+  const user = await requireUser();
+  // Reps get the same 404 as for a page that does not exist.
+  if (!can(user.role, "view_dashboard")) notFound();
+  const scope = sendScopeFor(user);
+  const raw = await searchParams;
+  const params = dashboardParamsSchema.parse(
+    Object.fromEntries(Object.keys(raw).map((k) => [k, first(raw[k])])),
+  );
+  // A manager's team comes from their session; only an admin picks one.
+  if (scope.kind !== "all") params.team = undefined;
+  const { period, waitingTo } = resolvePeriod(params);
+  const db = await getDb();
+  const [data, teams] = await Promise.all([
+    loadDashboard(db, scope, { period, waitingTo }),
+    scope.kind === "all" ? listTeams(db) : Promise.resolve([]),
+  ]);
+  const who =
+    scope.kind === "all" ? (period.team ? `Team ${period.team}` : "All teams") : `Team ${user.team ?? "—"}`;
+  return (
+    <div className="flex flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Dashboard</h1>
+        <p className="text-ink-muted">
+          {who}, {period.from ? `from ${period.from}` : "from the start"}{" "}
+          {period.to ? `to ${period.to}` : "to today"}
+          {period.tz !== "UTC" ? ` (${period.tz})` : " (UTC)"}.
+        </p>
+      </div>
+      <DashboardFilters
+        from={period.from}
+        to={period.to}
+        team={period.team}
+        days={params.days}
+        teams={teams}
+      />
+      <DashboardView data={data} period={period} waitingTo={waitingTo} days={params.days} />
+    </div>
+  );
+}

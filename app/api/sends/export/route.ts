@@ -1,0 +1,29 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { can } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { exportCsvStream } from "@/lib/sends/export";
+import { parseHistoryParams } from "@/lib/sends/filters";
+import { sendScopeFor } from "@/lib/sends/scope";
+
+/**
+ * CSV of everything matching the history filters in the query string, scoped like the history.
+ * Managers and admins only: a rep gets 403 (the button is not shown to them either).
+ */
+export async function GET(request: NextRequest) {
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+  if (!can(user.role, "export_sends"))
+    return NextResponse.json({ error: "Only managers and admins can export." }, { status: 403 });
+  // The page size and cursor are dropped: the export is every matching row, not the page on screen.
+  const { size: _size, after: _after, ...filters } = parseHistoryParams(request.nextUrl.searchParams);
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(exportCsvStream(await getDb(), sendScopeFor(user), filters), {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="gift-desk-sends-${stamp}.csv"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

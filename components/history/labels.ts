@@ -1,0 +1,43 @@
+import type { BadgeTone } from "@/components/ui/badge";
+import type { SendState, SendType } from "@/lib/db/schema";
+import type { StatusBucket } from "@/lib/sends/status-buckets";
+
+export { BUCKET_LABEL } from "@/lib/sends/status-buckets";
+
+export const SEND_TYPE_LABEL: Record<SendType, string> = {
+  address_collection: "Physical, address collected",
+  known_address: "Physical, known address",
+  egift: "eGift",
+};
+
+export const STATE_LABEL: Record<SendState, string> = {
+  queued: "Queued",
+  in_flight: "Sending",
+  sent: "Sent",
+  failed: "Failed",
+  unknown: "Checking — do not resend",
+  not_sent: "Not sent",
+};
+
+export const BUCKET_TONE: Record<StatusBucket, BadgeTone> = {
+  pending: "neutral",
+  waiting_on_recipient: "info",
+  in_fulfilment: "brand",
+  shipped: "brand",
+  delivered: "success",
+  on_hold: "warning",
+  closed_without_gift: "neutral",
+  unknown: "warning",
+  other: "neutral",
+};
+
+/** Money as the viewer's locale writes it; unknown currency codes fall back to "12.50 XYZ". */
+export function formatMoney(amount: string | number | null, currency: string | null): string {
+  if (amount === null) return "—";
+  const value = Number(amount);
+  try {
+    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency ?? "USD" }).format(value);
+  } catch {
+    return `${value.toFixed(2)} ${currency ?? ""}`.trim();
+  }
+}
