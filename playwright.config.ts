@@ -21,6 +21,8 @@ const appEnv = {
   SANDBOX_IDP_URL: E2E.idpUrl,
   SANDBOX_SENDOSO_URL: E2E.sendosoUrl,
   SENDOSO_TIMEOUT_MS: "3000",
+  // Low enough for rate-limit.spec.ts to reach, high enough for the rest of the suite.
+  SEND_RATE_LIMIT_PER_MINUTE: "30",
 };
 
 export default defineConfig({
@@ -52,7 +54,10 @@ export default defineConfig({
     {
       command: "node_modules/.bin/tsx sandbox/sendoso/main.ts",
       url: `${E2E.sendosoUrl}/__sandbox/health`,
-      env: { SENDOSO_SIM_PORT: String(E2E.sendosoPort) },
+      env: {
+        SENDOSO_SIM_PORT: String(E2E.sendosoPort),
+        SENDOSO_SIM_REDIRECT_URIS: `${E2E.appUrl}/api/sendoso/oauth/callback`,
+      },
       reuseExistingServer: false,
       stdout: "ignore",
     },

@@ -43,6 +43,8 @@ function readRawEnv(source: Record<string, string | undefined>) {
       SENDOSO_BASE_URL: optionalUrl,
       SENDOSO_CLIENT_ID: z.string().optional(),
       SENDOSO_CLIENT_SECRET: z.string().optional(),
+      SEND_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(20),
+      SIGNIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(10),
       REPEAT_RECIPIENT_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
       CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
       SENDOSO_VIA_FROM: z.string().min(1).default("Gift Desk"),
@@ -106,6 +108,11 @@ export function buildConfig(raw: RawEnv) {
     production,
     dataDir,
     cronSecret: raw.CRON_SECRET,
+    /** Per-user limits, counted in the database so every app instance shares them. */
+    limits: {
+      sendsPerMinute: raw.SEND_RATE_LIMIT_PER_MINUTE,
+      signInsPerMinute: raw.SIGNIN_RATE_LIMIT_PER_MINUTE,
+    },
     /** A recipient anyone gifted within this many days needs the rep's confirmation before another gift. */
     repeatRecipientWindowDays: raw.REPEAT_RECIPIENT_WINDOW_DAYS,
     /** Outside production the jobs run inside the app; in production a scheduler calls /api/cron/*. */

@@ -41,6 +41,8 @@ if (!existsSync(chromium)) {
 }
 
 mkdirSync("test-results", { recursive: true });
+// Route types left by an earlier `next dev` can name pages that have since moved; they are regenerated.
+rmSync(".next/dev/types", { recursive: true, force: true });
 
 check("typecheck", "npm", ["run", "--silent", "typecheck"]);
 check("lint", bin("biome"), ["ci", "."]);

@@ -21,6 +21,8 @@ export function signInErrorMessage(
         title: "No email from your identity provider",
         body: "Your account did not share an email address. Ask IT to release the email claim to Gift Desk.",
       };
+    case "TooManyAttempts":
+      return { title: "Too many sign-in attempts", body: "Wait a minute, then sign in again." };
     case "Configuration":
       return {
         title: "We could not reach the sign-in service",

@@ -2,7 +2,9 @@ import "server-only";
 import { headers } from "next/headers";
 import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
+import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
+import { consume } from "@/lib/rate-limit";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import type { ActionResult } from "./action-result";
 import { type Action, can } from "./permissions";
@@ -19,6 +21,8 @@ export function defineAction<S extends z.ZodType, T>(
     failureMessage: string;
     /** Refuse requests without a matching Origin (Next only refuses a mismatching one). */
     sameOriginOnly?: boolean;
+    /** Per-user limit, shared by all instances; over it (or with the store down) nothing runs. */
+    rateLimit?: () => { name: string; limit: number; windowMs: number };
   },
   handler: (user: User, input: z.output<S>) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
@@ -26,6 +30,13 @@ export function defineAction<S extends z.ZodType, T>(
     const user = await requireUser();
     if (options.sameOriginOnly && !isSameOriginRequest(await headers())) {
       return { ok: false, formError: "This request did not come from Gift Desk, so nothing was done." };
+    }
+    // Counted before parsing, so malformed floods are limited too; if the store is down, nothing runs.
+    if (options.rateLimit) {
+      const refusal = await rateLimitRefusal(options.rateLimit(), user.id).catch(
+        () => "Gift Desk cannot check its limits right now. Nothing was done; try again in a minute.",
+      );
+      if (refusal) return { ok: false, formError: refusal };
     }
     const parsed = options.schema.safeParse(input);
     if (!parsed.success) {
@@ -45,4 +56,18 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, formError: options.failureMessage };
     }
   };
+}
+
+async function rateLimitRefusal(
+  limit: { name: string; limit: number; windowMs: number },
+  userId: string,
+): Promise<string | null> {
+  const verdict = await consume(await getDb(), {
+    key: `${limit.name}:${userId}`,
+    limit: limit.limit,
+    windowMs: limit.windowMs,
+  });
+  if (verdict.ok) return null;
+  const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
+  return `You are going faster than Gift Desk allows. Nothing was done; try again in ${seconds} s.`;
 }

@@ -1,6 +1,7 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { consume } from "@/lib/rate-limit";
 import { groupsFromClaim, isAllowedEmailDomain, roleAndTeamFromGroups } from "./identity-rules";
 import {
   IDLE_TIMEOUT_S,
@@ -11,7 +12,7 @@ import {
 import { upsertUserFromIdentity } from "./users";
 
 /** Reasons a sign-in is refused; the sign-in page explains each. */
-export type SignInRefusal = "DomainNotAllowed" | "EmailNotVerified" | "MissingEmail";
+export type SignInRefusal = "DomainNotAllowed" | "EmailNotVerified" | "MissingEmail" | "TooManyAttempts";
 const refuse = (reason: SignInRefusal) => `/signin?error=${reason}`;
 
 function buildAuthConfig(): NextAuthConfig {
@@ -43,8 +44,15 @@ function buildAuthConfig(): NextAuthConfig {
         if (!profile?.sub || !email) return refuse("MissingEmail");
         if (profile.email_verified === false) return refuse("EmailNotVerified");
         if (!isAllowedEmailDomain(email, auth.allowedDomains)) return refuse("DomainNotAllowed");
+        const db = await getDb();
+        const attempt = await consume(db, {
+          key: `signin:${auth.issuer}:${profile.sub}`,
+          limit: config.limits.signInsPerMinute,
+          windowMs: 60_000,
+        });
+        if (!attempt.ok) return refuse("TooManyAttempts");
         const { role, team } = roleAndTeamFromGroups(groupsFromClaim(profile[auth.groupsClaim]), auth);
-        const user = await upsertUserFromIdentity(await getDb(), {
+        const user = await upsertUserFromIdentity(db, {
           issuer: auth.issuer,
           subject: profile.sub,
           email,

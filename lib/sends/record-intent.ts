@@ -6,7 +6,12 @@ import { fingerprintOf } from "./fingerprint";
 import { lockRecipient, type PriorSend, priorSendsTo } from "./recipient-history";
 import { requestBodyFor } from "./request-for";
 
-export type Sender = { id: string; team: string | null };
+export type Sender = {
+  id: string;
+  team: string | null;
+  /** The Sendoso connection the gift goes out on (absent: the shared sandbox token). */
+  connection?: { id: string; shared: boolean };
+};
 
 export type IntentResult =
   | { kind: "recorded"; row: Send }
@@ -63,6 +68,8 @@ export async function recordIntent(
       .values({
         senderId: sender.id,
         team: sender.team,
+        sendosoConnectionId: sender.connection?.id ?? null,
+        viaSharedAccount: sender.connection?.shared ?? false,
         idempotencyKey: values.idempotencyKey,
         fingerprint,
         sendType: values.sendType,

@@ -23,6 +23,7 @@ export type SubmitResult =
   | { status: "in_progress"; sendId: string; message: string }
   | { status: "key_reused"; message: string }
   | { status: "needs_confirmation"; priorSends: PriorSend[] }
+  | { status: "not_connected"; message: string }
   | { status: "blocked"; message: string; priorSends: PriorSend[] };
 
 export type SendDeps = {

@@ -4,7 +4,12 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
-import { getSendosoClient, listActiveTouches } from "@/lib/sendoso";
+import {
+  getSendosoClientFor,
+  listActiveTouches,
+  SendosoNeedsReconnectError,
+  SendosoNotConnectedError,
+} from "@/lib/sendoso";
 import { submitSend } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
 
@@ -13,6 +18,7 @@ export const sendGift = defineAction(
     schema: sendGiftSchema,
     permission: "send",
     sameOriginOnly: true,
+    rateLimit: () => ({ name: "send", limit: getConfig().limits.sendsPerMinute, windowMs: 60_000 }),
     failureMessage:
       "Something went wrong before Gift Desk could confirm this gift. Check History before trying again; " +
       "pressing Send again on this form is safe and will not send twice.",
@@ -20,18 +26,32 @@ export const sendGift = defineAction(
   async (user, values) => {
     const config = getConfig();
     const db = await getDb();
+    let sendoso: Awaited<ReturnType<typeof getSendosoClientFor>>;
+    try {
+      sendoso = await getSendosoClientFor(user.id);
+    } catch (error) {
+      // Nothing is recorded or sent: the rep connects (or reconnects) first.
+      if (error instanceof SendosoNotConnectedError || error instanceof SendosoNeedsReconnectError) {
+        return { status: "not_connected" as const, message: error.message };
+      }
+      throw error;
+    }
     // The name is kept for history; an unlisted touch still goes to Sendoso, whose answer is recorded.
-    const touches = await listActiveTouches().catch(() => []);
+    const touches = await listActiveTouches(user.id).catch(() => []);
     const touchName = touches.find((t) => t.id === values.touchId)?.name ?? `Touch ${values.touchId}`;
     const result = await submitSend(
       {
         db,
-        sendoso: getSendosoClient(),
+        sendoso: sendoso.client,
         viaFrom: config.sendoso.viaFrom,
         repeatWindowDays: config.repeatRecipientWindowDays,
         settleWaitMs: config.sendoso.timeoutMs + 5_000,
       },
-      { id: user.id, team: user.team },
+      {
+        id: user.id,
+        team: user.team,
+        connection: { id: sendoso.connection.id, shared: sendoso.connection.shared },
+      },
       values,
       touchName,
     );

@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { Metadata } from "next";
+import { ConnectSendosoPrompt } from "@/components/send/connect-sendoso-prompt";
 import { SendForm, type SendPrefill } from "@/components/send/send-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
-import { listActiveTouches } from "@/lib/sendoso";
+import { getSendosoConnections, listActiveTouches } from "@/lib/sendoso";
 import { type TouchOption, toTouchOption } from "@/lib/sends/touch-options";
 import { sendGift } from "./actions";
 
@@ -11,9 +12,9 @@ export const metadata: Metadata = { title: "Send a gift" };
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
-async function loadTouchOptions(): Promise<TouchOption[] | null> {
+async function loadTouchOptions(userId: string): Promise<TouchOption[] | null> {
   try {
-    return (await listActiveTouches()).map((t) => toTouchOption(t));
+    return (await listActiveTouches(userId)).map((t) => toTouchOption(t));
   } catch (error) {
     console.error("could not load touches", error);
     return null;
@@ -37,8 +38,14 @@ function prefillFrom(params: Record<string, string | string[] | undefined>): Sen
 }
 
 export default async function SendPage({ searchParams }: Props) {
-  await requireUser();
-  const [touches, params] = await Promise.all([loadTouchOptions(), searchParams]);
+  const user = await requireUser();
+  const { own, shared } = await getSendosoConnections(user.id);
+  // A broken own connection is not swapped for the shared one: the gift would go out as someone else.
+  const connection = own ?? shared;
+  if (!connection || connection.status !== "active") {
+    return <ConnectSendosoPrompt reconnect={connection?.status === "needs_reconnect"} />;
+  }
+  const [touches, params] = await Promise.all([loadTouchOptions(user.id), searchParams]);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div>

@@ -1,0 +1,67 @@
+import type { Metadata } from "next";
+import { SendosoConnectionCard } from "@/components/settings/sendoso-connection-card";
+import { Alert } from "@/components/ui/alert";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getSendosoConnections } from "@/lib/sendoso";
+import { connectSendoso, disconnectSendosoAction } from "./actions";
+
+export const metadata: Metadata = { title: "Settings" };
+
+const OUTCOMES: Record<string, { tone: "success" | "warning" | "danger"; text: string }> = {
+  connected: {
+    tone: "success",
+    text: "Sendoso is connected. Gifts you send now come from your Sendoso account.",
+  },
+  disconnected: { tone: "success", text: "Sendoso is disconnected and its tokens are deleted." },
+  denied: { tone: "warning", text: "You cancelled the Sendoso connection. Nothing changed." },
+  invalid: { tone: "danger", text: "That Sendoso sign-in link had expired or was not yours. Start again." },
+  failed: { tone: "danger", text: "Sendoso did not complete the connection. Try again in a minute." },
+  forbidden: { tone: "danger", text: "You cannot connect Sendoso with this account." },
+};
+
+type Props = { searchParams: Promise<{ sendoso?: string }> };
+
+export default async function SettingsPage({ searchParams }: Props) {
+  const user = await requireUser();
+  const [{ own, shared }, { sendoso }] = await Promise.all([getSendosoConnections(user.id), searchParams]);
+  const outcome = sendoso ? OUTCOMES[sendoso] : undefined;
+  const admin = can(user.role, "manage_shared_sendoso");
+  return (
+    <div className="mx-auto flex max-w-3xl flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Settings</h1>
+        <p className="text-ink-muted">
+          Your Sendoso connection decides whose budget and notifications a gift uses.
+        </p>
+      </div>
+      {outcome ? (
+        <Alert
+          tone={outcome.tone}
+          title={outcome.text}
+          role={outcome.tone === "danger" ? "alert" : "status"}
+        />
+      ) : null}
+      <SendosoConnectionCard
+        testId="own-connection"
+        title="Your Sendoso account"
+        description="Gifts go out as you: your Sendoso budget pays and you get Sendoso's notifications."
+        connection={own}
+        connect={connectSendoso.bind(null, { purpose: "own" })}
+        disconnect={own ? disconnectSendosoAction.bind(null, { connectionId: own.id }) : null}
+      />
+      {admin || shared ? (
+        <SendosoConnectionCard
+          testId="shared-connection"
+          title="Shared org account"
+          description="Reps without their own connection send through this account; History marks those sends."
+          connection={shared}
+          connect={admin ? connectSendoso.bind(null, { purpose: "shared" }) : null}
+          disconnect={
+            admin && shared ? disconnectSendosoAction.bind(null, { connectionId: shared.id }) : null
+          }
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { NextResponse } from "next/server";
+import { currentUser } from "@/lib/auth/session";
+import { getSendosoClientFor, SendosoNeedsReconnectError, SendosoNotConnectedError } from "@/lib/sendoso";
+
+/** The header's Sendoso chip: who the rep sends as, and the balance. Never tokens. */
+export async function GET() {
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+  try {
+    const { client, connection } = await getSendosoClientFor(user.id);
+    const me = await client.me();
+    const name = [me.first_name, me.last_name].filter(Boolean).join(" ") || me.email;
+    return NextResponse.json({
+      status: "connected",
+      name,
+      email: me.email,
+      balance: me.balance ?? null,
+      shared: connection.shared,
+    });
+  } catch (error) {
+    if (error instanceof SendosoNotConnectedError) return NextResponse.json({ status: "not_connected" });
+    if (error instanceof SendosoNeedsReconnectError) return NextResponse.json({ status: "needs_reconnect" });
+    return NextResponse.json({ status: "unavailable" });
+  }
+}

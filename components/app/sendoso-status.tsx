@@ -1,0 +1,56 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { cn } from "@/components/ui/cn";
+import { focusRing } from "@/components/ui/styles";
+
+type Me =
+  | { status: "connected"; name: string; email: string; balance: string | null; shared: boolean }
+  | { status: "not_connected" | "needs_reconnect" | "unavailable" };
+
+function formatBalance(balance: string | null): string {
+  const amount = Number(balance);
+  return balance !== null && Number.isFinite(amount)
+    ? new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount)
+    : "";
+}
+
+/** Header chip: who the rep sends as in Sendoso and their balance, or a prompt to (re)connect. */
+export function SendosoStatus() {
+  const { data } = useQuery({
+    queryKey: ["sendoso-me"],
+    queryFn: async (): Promise<Me> => (await fetch("/api/sendoso/me")).json(),
+    staleTime: 60_000,
+  });
+  const linkClass = cn("rounded-control px-2 py-1 text-sm font-medium underline", focusRing);
+  if (!data) return <span className="text-sm text-ink-muted">Sendoso…</span>;
+  switch (data.status) {
+    case "connected":
+      return (
+        <Link
+          href="/settings"
+          className={cn(linkClass, "text-ink no-underline")}
+          data-testid="sendoso-status"
+        >
+          Sendoso: {data.name}
+          {data.shared ? " (shared)" : ""}
+          {data.balance !== null ? ` · ${formatBalance(data.balance)}` : ""}
+        </Link>
+      );
+    case "not_connected":
+      return (
+        <Link href="/settings" className={cn(linkClass, "text-brand-700")} data-testid="sendoso-status">
+          Connect Sendoso
+        </Link>
+      );
+    case "needs_reconnect":
+      return (
+        <Link href="/settings" className={cn(linkClass, "text-warning-strong")} data-testid="sendoso-status">
+          Reconnect Sendoso
+        </Link>
+      );
+    default:
+      return <span className="text-sm text-ink-muted">Sendoso unavailable</span>;
+  }
+}
