@@ -14,29 +14,18 @@ export const ACTIONS = [
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
-const PERMISSIONS: Record<Role, readonly Action[]> = {
-  rep: ["send", "view_own_sends", "connect_own_sendoso"],
-  manager: [
-    "send",
-    "view_own_sends",
-    "view_team_sends",
-    "view_dashboard",
-    "export_sends",
-    "resolve_unknown_sends",
-    "connect_own_sendoso",
-  ],
-  admin: [
-    "send",
-    "view_own_sends",
-    "view_team_sends",
-    "view_all_sends",
-    "view_dashboard",
-    "export_sends",
-    "resolve_unknown_sends",
-    "connect_own_sendoso",
-    "manage_shared_sendoso",
-  ],
-};
+// Each role can do everything the one before it can, and more.
+const REP: readonly Action[] = ["send", "view_own_sends", "connect_own_sendoso"];
+const MANAGER: readonly Action[] = [
+  ...REP,
+  "view_team_sends",
+  "view_dashboard",
+  "export_sends",
+  "resolve_unknown_sends",
+];
+const ADMIN: readonly Action[] = [...MANAGER, "view_all_sends", "manage_shared_sendoso"];
+
+const PERMISSIONS: Record<Role, readonly Action[]> = { rep: REP, manager: MANAGER, admin: ADMIN };
 
 export function can(role: Role, action: Action): boolean {
   return PERMISSIONS[role].includes(action);
