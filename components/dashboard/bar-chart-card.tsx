@@ -1,16 +1,19 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatMoney } from "@/components/history/labels";
 
 export type BarDatum = { label: string; value: number };
 
-type Props = { data: BarDatum[]; valueName: string; formatValue?: (value: number) => string };
+/** `currency` formats values as money; otherwise they are counts. (Server parents cannot pass functions.) */
+type Props = { data: BarDatum[]; valueName: string; currency?: string };
 
 /**
  * A horizontal bar chart (recharts). It is decoration for sighted users: hidden from assistive tech,
  * with no keyboard layer, because the table beside it carries the same numbers accessibly.
  */
-export function BarChartView({ data, valueName, formatValue = (v) => String(v) }: Props) {
+export function BarChartView({ data, valueName, currency }: Props) {
+  const formatValue = (v: number) => (currency ? formatMoney(v, currency) : String(v));
   const height = Math.max(120, data.length * 36 + 40);
   return (
     <div aria-hidden="true" style={{ height }} className="w-full">

@@ -118,7 +118,7 @@ export function DashboardView({ data, period, waitingTo, days }: Props) {
             <BarChartView
               data={data.perRep.map((r) => ({ label: r.name, value: spendIn(r.spend) }))}
               valueName={`Spend (${main})`}
-              formatValue={(v) => formatMoney(v, main)}
+              currency={main}
             />
           }
           columns={["Rep", `Spend (${main})`]}

@@ -16,7 +16,7 @@ export function searchTokens(q: string): string[] {
  * Every word must prefix-match a word of the recipient's name, email (split at @ . + - _) or company.
  * It runs on the `sends_search_idx` GIN index, which a substring ILIKE at a million rows could not.
  */
-function searchCondition(q: string): SQL | undefined {
+export function searchCondition(q: string): SQL | undefined {
   const tokens = searchTokens(q);
   if (tokens.length === 0) return undefined;
   const query = tokens.map((t) => `'${t}':*`).join(" & ");

@@ -1,8 +1,9 @@
-import { and, desc, eq, lt, or, type SQL } from "drizzle-orm";
+import { and, eq, lt, lte, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sends, users } from "@/lib/db/schema";
 import type { HistoryFilters } from "./filters";
-import { filterConditions } from "./history-filters";
+import { filterConditions, searchCondition } from "./history-filters";
+import { withSearchPlan } from "./history-search";
 import { type SendScope, scopeCondition } from "./scope";
 
 export type HistoryCursor = { createdAt: Date; id: string };
@@ -37,11 +38,25 @@ export type HistoryRow = {
     : (typeof historyColumns)[K]["_"]["data"] | null;
 };
 
-/** Rows strictly older than the cursor in (created_at desc, id desc) order. */
+/**
+ * `desc nulls last` spelled out because that is how drizzle-kit builds the (…, created_at desc, id desc)
+ * indexes; plain `desc` means NULLS FIRST in PostgreSQL, and that mismatch alone turns every page into a
+ * full sort of the table.
+ */
+const NEWEST_FIRST = [sql`${sends.createdAt} desc nulls last`, sql`${sends.id} desc nulls last`];
+
+/**
+ * Rows strictly older than the cursor in (created_at desc, id desc) order. The leading
+ * `created_at <= x` is implied by the rest but is what lets the index start at the cursor instead of
+ * filtering its way down from the newest row.
+ */
 function olderThan(after: HistoryCursor): SQL {
-  return or(
-    lt(sends.createdAt, after.createdAt),
-    and(eq(sends.createdAt, after.createdAt), lt(sends.id, after.id)),
+  return and(
+    lte(sends.createdAt, after.createdAt),
+    or(
+      lt(sends.createdAt, after.createdAt),
+      and(eq(sends.createdAt, after.createdAt), lt(sends.id, after.id)),
+    ),
   ) as SQL;
 }
 
@@ -55,19 +70,23 @@ export async function listSends(
   scope: SendScope,
   options: { limit: number; after?: HistoryCursor; filters?: HistoryFilters },
 ): Promise<{ rows: HistoryRow[]; next: HistoryCursor | null }> {
-  const conditions: SQL[] = [scopeCondition(scope), ...filterConditions(options.filters ?? {})];
+  const filters = options.filters ?? {};
+  const conditions: SQL[] = [scopeCondition(scope), ...filterConditions(filters)];
   if (options.after) conditions.push(olderThan(options.after));
-  const rows = await db
-    .select(historyColumns)
-    .from(sends)
-    .innerJoin(users, eq(users.id, sends.senderId))
-    .where(and(...conditions))
-    .orderBy(desc(sends.createdAt), desc(sends.id))
-    .limit(options.limit + 1);
-  const page = rows.slice(0, options.limit);
-  const last = page.at(-1);
+  const page = (on: Db) =>
+    on
+      .select(historyColumns)
+      .from(sends)
+      .innerJoin(users, eq(users.id, sends.senderId))
+      .where(and(...conditions))
+      .orderBy(...NEWEST_FIRST)
+      .limit(options.limit + 1);
+  const search = filters.q ? searchCondition(filters.q) : undefined;
+  const rows = search ? await withSearchPlan(db, search, page) : await page(db);
+  const shown = rows.slice(0, options.limit);
+  const last = shown.at(-1);
   return {
-    rows: page,
+    rows: shown,
     next: rows.length > options.limit && last ? { createdAt: last.createdAt, id: last.id } : null,
   };
 }

@@ -20,7 +20,8 @@ export default async function SendDetailPage({ params }: Props) {
   const user = await requireUser();
   const { id } = await params;
   const detail = await getSendDetail(await getDb(), sendScopeFor(user), id);
-  // Outside the caller's scope looks exactly like a missing send.
+  // Outside the caller's scope looks exactly like a missing send. No loading.tsx above this page, so
+  // nothing has streamed yet and the response really is a 404.
   if (!detail) notFound();
   const { send } = detail;
   return (
