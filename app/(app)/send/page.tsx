@@ -42,7 +42,7 @@ export default async function SendPage({ searchParams }: Props) {
   const { own, shared } = await getSendosoConnections(user.id);
   // A broken own connection is not swapped for the shared one: the gift would go out as someone else.
   const connection = own ?? shared;
-  if (!connection || connection.status !== "active") {
+  if (connection?.status !== "active") {
     return <ConnectSendosoPrompt reconnect={connection?.status === "needs_reconnect"} />;
   }
   const [touches, params] = await Promise.all([loadTouchOptions(user.id), searchParams]);
