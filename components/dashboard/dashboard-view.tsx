@@ -21,7 +21,8 @@ const money = (list: Money[]) =>
 const history = (filters: HistoryFilters) => `/history${historyQueryString(filters)}`;
 
 export function DashboardView({ data, period, waitingTo, days }: Props) {
-  const team = { team: period.team, tz: period.tz };
+  // The zone only matters where a day is in the link.
+  const team = { team: period.team };
   // Spend bars use the currency most of the money is in; the table lists every currency.
   const main = data.totals.spend.toSorted((a, b) => b.amount - a.amount)[0]?.currency ?? "USD";
   const spendIn = (list: Money[]) => list.find((m) => m.currency === main)?.amount ?? 0;
@@ -53,7 +54,7 @@ export function DashboardView({ data, period, waitingTo, days }: Props) {
             key: "waiting",
             label: `Waiting on the recipient for more than ${days} days`,
             count: data.attention.waitingOnRecipient,
-            href: history({ ...team, bucket: "waiting_on_recipient", to: waitingTo }),
+            href: history({ ...team, bucket: "waiting_on_recipient", to: waitingTo, tz: period.tz }),
             hint: "Remind the recipient, or cancel in Sendoso.",
           },
           {

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sends } from "@/lib/db/schema";
+import type { SendScope } from "./scope";
 
 /** Below this many matches the matches are fetched and sorted; above it, walking newest-first is cheaper. */
 export const SPARSE_SEARCH_MATCHES = 5_000;
@@ -12,9 +13,21 @@ export const SPARSE_SEARCH_MATCHES = 5_000;
  * - few matches: run the page with plain index scans switched off for this transaction only, so the
  *   plan is "GIN bitmap → these rows → sort", a few milliseconds;
  * - many matches: they are dense, so the normal newest-first walk finds a page of them quickly.
+ * Settings are `set local`: they end with this transaction and never leak to the pooled connection.
  */
-export async function withSearchPlan<T>(db: Db, search: SQL, run: (db: Db) => Promise<T>): Promise<T> {
+export async function withSearchPlan<T>(
+  db: Db,
+  scope: SendScope,
+  search: SQL,
+  run: (db: Db) => Promise<T>,
+): Promise<T> {
   return db.transaction(async (tx) => {
+    if (scope.kind === "own") {
+      // One rep's sends are few (thousands): walking their own newest-first index and testing each row
+      // beats expanding a common prefix ("company…") across the whole GIN index.
+      await tx.execute(sql`set local enable_bitmapscan = off`);
+      return run(tx as unknown as Db);
+    }
     await tx.execute(sql`set local enable_seqscan = off`);
     await tx.execute(sql`set local enable_indexscan = off`);
     // A handful of rows: starting parallel workers would cost more than the query.

@@ -82,7 +82,7 @@ export async function listSends(
       .orderBy(...NEWEST_FIRST)
       .limit(options.limit + 1);
   const search = filters.q ? searchCondition(filters.q) : undefined;
-  const rows = search ? await withSearchPlan(db, search, page) : await page(db);
+  const rows = search ? await withSearchPlan(db, scope, search, page) : await page(db);
   const shown = rows.slice(0, options.limit);
   const last = shown.at(-1);
   return {
