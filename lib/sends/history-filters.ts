@@ -1,4 +1,4 @@
-import { and, eq, type SQL, sql } from "drizzle-orm";
+import { eq, type SQL, sql } from "drizzle-orm";
 import { sendSearchDocument, sends } from "@/lib/db/schema";
 import type { HistoryFilters } from "./filters";
 import { STATUS_BUCKETS, type StatusBucket } from "./status-buckets";
@@ -81,8 +81,4 @@ export function filterConditions(filters: HistoryFilters): SQL[] {
     ...dateConditions(filters),
   ];
   return out.filter((c): c is SQL => c !== undefined);
-}
-
-export function whereAll(conditions: SQL[]): SQL | undefined {
-  return conditions.length === 0 ? undefined : and(...conditions);
 }

@@ -126,7 +126,3 @@ export function effectiveBucket(state: SendState, statusBucket: string | null): 
 export function canStillChange(state: SendState, statusBucket: string | null): boolean {
   return !FINAL_BUCKETS.includes(effectiveBucket(state, statusBucket));
 }
-
-export function isStatusBucket(value: string): value is StatusBucket {
-  return (STATUS_BUCKETS as readonly string[]).includes(value);
-}
