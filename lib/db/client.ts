@@ -50,6 +50,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
     import("drizzle-orm/node-postgres/migrator"),
   ]);
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
+  // An idle connection closed by the server (restart, failover, proxy timeout) is only logged; the pool
+  // opens a new one on next use. Without this listener it would be an uncaught exception.
+  pool.on("error", (error) => console.warn("postgres: idle connection closed:", error.message));
   const migrationClient = await pool.connect();
   try {
     // Several app instances may start together: one migrates, the others wait for it.
