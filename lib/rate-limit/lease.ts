@@ -1,10 +1,14 @@
 import type { SlotGrant } from "./slots";
 
 /**
- * One granted slot, as its holder sees it. The grant holds the slot for window + margin + lease; the
- * lease is how long the holder has to send. Because the grant is made after `requestedAt` (local time,
- * taken before asking the database), "sent before requestedAt + lease" implies "sent before the grant's
- * hold ran out", with no need for app and database clocks to agree.
+ * One granted slot, as its holder sees it.
+ *
+ * The grant holds the slot for lease + request timeout + window + margin: long enough to cover a
+ * request sent at the very end of its lease that takes its whole timeout. When the answer comes back,
+ * upstream has certainly seen the request by then, so the hold is cut to "window + margin after the
+ * answer" (measured from `requestedAt`, local time taken before asking the database, which is no later
+ * than the grant). No assumption about network delay is needed for answered requests, and the slot is
+ * reused about one window after each answer. Unanswered requests keep the full hold.
  */
 export type LeaseEnd = "answered" | "unanswered" | "not_sent";
 
@@ -12,26 +16,30 @@ export interface Lease {
   /** Call right before sending. False when the lease has run out: do not send on it (it is released). */
   begin(): boolean;
   /**
-   * Call once the attempt is over. "answered": a response came back, so the request reached upstream no
-   * later than now and the rest of the lease is handed back; "unanswered": it may still arrive, so the
-   * full hold is kept; "not_sent": it provably never left, so the slot is released.
+   * Call once the attempt is over. "answered": a response came back, so upstream saw the request no
+   * later than now; "unanswered": it may still arrive, so the full hold is kept; "not_sent": it provably
+   * never left, so the slot is released.
    */
   end(how: LeaseEnd): void;
   /** Hand back a lease that was never used. */
   release(): void;
 }
 
-/** Hands unused time back to the database; errors are reported, never thrown at the caller. */
+/** Moves the grant's `free_at` earlier by `ms` (later when negative); errors are reported, not thrown. */
 export type GiveBack = (grant: SlotGrant, ms: number) => void;
 
-/** Below this, handing time back is not worth a database write. */
-const MIN_GIVE_BACK_MS = 5;
+/** Smaller adjustments are not worth a database write. */
+const MIN_ADJUST_MS = 5;
 
 export function createLease(args: {
   grant: SlotGrant;
   requestedAt: number;
+  /** How long after `requestedAt` the holder may still begin sending. */
   leaseMs: number;
+  /** The hold the database granted (from the grant). */
   holdMs: number;
+  /** How long after the answer the slot stays taken (window + margin). */
+  cooldownMs: number;
   giveBack: GiveBack;
   now?: () => number;
 }): Lease & { remainingMs(): number } {
@@ -40,7 +48,7 @@ export function createLease(args: {
   let state: "held" | "sending" | "done" = "held";
   const finish = (ms: number) => {
     state = "done";
-    if (ms >= MIN_GIVE_BACK_MS) args.giveBack(args.grant, ms);
+    if (Math.abs(ms) >= MIN_ADJUST_MS) args.giveBack(args.grant, ms);
   };
   return {
     remainingMs: () => deadline - now(),
@@ -57,9 +65,9 @@ export function createLease(args: {
       if (state !== "sending") return;
       if (how === "not_sent") return finish(args.holdMs);
       if (how === "unanswered") return finish(0);
-      // Upstream saw the request before it answered: the slot may be reused one window after now.
-      const elapsed = now() - args.requestedAt;
-      finish(args.leaseMs - Math.ceil(elapsed));
+      // The slot may be reused one cooldown after now (negative only if the answer outlived the hold).
+      const elapsed = Math.ceil(now() - args.requestedAt);
+      finish(args.holdMs - args.cooldownMs - elapsed);
     },
     release() {
       if (state === "held") finish(args.holdMs);

@@ -18,9 +18,11 @@ export type RateLimiterOptions = {
   windowMs: number;
   /** Longest a caller waits for a slot. Default 5 s. */
   maxWaitMs?: number;
-  /** How long a holder has to send after the grant. Default 250 ms. */
+  /** How long a holder has to start sending after the grant. Default 250 ms. */
   leaseMs?: number;
-  /** Slack for network jitter between us and upstream, added to every hold. Default 50 ms. */
+  /** The longest one upstream request may take (its HTTP timeout); unanswered requests hold this long. */
+  requestTimeoutMs?: number;
+  /** Slack added after each answer (clock granularity, jitter). Default 50 ms. */
   marginMs?: number;
   /** Keep one spare lease ready. Default true. */
   prefetch?: boolean;
@@ -56,7 +58,8 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { key, limit, windowMs } = options;
   const maxWaitMs = options.maxWaitMs ?? 5_000;
   const leaseMs = options.leaseMs ?? 250;
-  const holdMs = windowMs + (options.marginMs ?? 50) + leaseMs;
+  const cooldownMs = windowMs + (options.marginMs ?? 50);
+  const holdMs = cooldownMs + leaseMs + (options.requestTimeoutMs ?? 15_000);
   const prefetch = options.prefetch ?? true;
   const report = options.onBackgroundError ?? (() => {});
   const waiters: Waiter[] = [];
@@ -97,7 +100,9 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const requestedAt = performance.now();
     const result = await takeSlot(db, key, limit, holdMs);
     if (result.granted) {
-      return { lease: createLease({ grant: result.grant, requestedAt, leaseMs, holdMs, giveBack }) };
+      return {
+        lease: createLease({ grant: result.grant, requestedAt, leaseMs, holdMs, cooldownMs, giveBack }),
+      };
     }
     if (result.missingSlots) slotsReady = false;
     return { waitMs: result.waitMs };

@@ -3,9 +3,10 @@ import type { Db } from "@/lib/db/client";
 
 /**
  * The database half of the shared limiter: a ring of `limit` slots per key (table rate_limit_slots).
- * Granting a slot pushes its `free_at` to now + hold, so while the holder respects "send within the
- * lease", no slot is used twice within the window, and no key sees more than `limit` requests in any
- * window, whichever app instance asks. Time is the database's clock, so instances need not agree.
+ * Granting a slot pushes its `free_at` to now + hold; the holder later hands back only time upstream
+ * provably did not need (lease.ts). So no slot is used twice within one window of upstream seeing it,
+ * and no key sees more than `limit` requests in any window, whichever app instance asks. Grants use the
+ * database's clock, so instances need not agree on the time.
  *
  * Each grant is one statement (`FOR UPDATE SKIP LOCKED` + `UPDATE … RETURNING`): concurrent callers never
  * get the same slot and never wait on each other's row locks. The same SQL runs on PGlite.

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 
@@ -29,19 +30,32 @@ export async function createSharedPostgres(
   };
 }
 
-/** Runs a tests/support script in a second Node process and parses the JSON line it prints. */
-export async function runWorker<T>(script: string, job: unknown): Promise<T> {
-  const { spawn } = await import("node:child_process");
-  return new Promise((resolve, reject) => {
-    const child = spawn("node_modules/.bin/tsx", [script, JSON.stringify(job)], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    let out = "";
-    let err = "";
-    child.stdout.on("data", (chunk) => (out += chunk));
-    child.stderr.on("data", (chunk) => (err += chunk));
+/**
+ * Runs a tests/support script in a second Node process. The script prints "ready" once set up and then
+ * waits for "go" on stdin, so both processes start their work at the same moment however slow the
+ * second one was to boot; `go()` waits for "ready", sends "go" and resolves with the script's JSON line.
+ */
+export function startWorker<T>(script: string, job: unknown) {
+  const child = spawn("node_modules/.bin/tsx", [script, JSON.stringify(job)], {
+    stdio: ["pipe", "pipe", "pipe"],
+  });
+  let out = "";
+  let err = "";
+  let markReady: () => void = () => {};
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
+  child.stdout.on("data", (chunk) => {
+    out += chunk;
+    if (/^ready$/m.test(out)) markReady();
+  });
+  child.stderr.on("data", (chunk) => {
+    err += chunk;
+  });
+  const result = new Promise<T>((resolve, reject) => {
     child.on("error", reject);
     child.on("exit", (code) => {
+      markReady();
       const line = out.trim().split("\n").pop() ?? "";
       if (code !== 0) return reject(new Error(`${script} exited with ${code}: ${err || out}`));
       try {
@@ -51,4 +65,12 @@ export async function runWorker<T>(script: string, job: unknown): Promise<T> {
       }
     });
   });
+  return {
+    ready,
+    result,
+    go() {
+      child.stdin.write("go\n");
+      child.stdin.end();
+    },
+  };
 }

@@ -1,6 +1,6 @@
 // A second app instance for multi-process tests: opens the same PostgreSQL database and drives the
 // Sendoso client against the same simulator. Usage: tsx tests/support/sendoso-worker.ts '<json>'.
-// Prints one JSON line with what it did.
+// Prints "ready", waits for "go" on stdin, then prints one JSON line with what it did.
 import { openDatabase } from "@/lib/db/client";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient } from "@/lib/sendoso/client";
@@ -15,7 +15,6 @@ type Job =
       tokenKey: string;
       userId: string;
       calls: number;
-      startAt: number;
     }
   | {
       mode: "rate-limit";
@@ -25,21 +24,26 @@ type Job =
       limit: number;
       callers: number;
       callsPerCaller: number;
-      startAt: number;
     };
 
 const job = JSON.parse(process.argv[2] as string) as Job;
-const untilStart = () => new Promise((resolve) => setTimeout(resolve, Math.max(0, job.startAt - Date.now())));
-/** How late this process was for the agreed start (> 0: the test did not really overlap the two). */
-let lateMs = 0;
+/** Says "ready", then waits for the test's "go" on stdin, so both processes start together. */
+function readyThenGo(): Promise<void> {
+  console.log("ready");
+  return new Promise((resolve) => {
+    process.stdin.setEncoding("utf8");
+    process.stdin.on("data", (chunk) => {
+      if (String(chunk).includes("go")) resolve();
+    });
+  });
+}
 
 async function main() {
   const handle = await openDatabase({ kind: "postgres", url: job.databaseUrl });
   try {
     if (job.mode === "refresh") {
       const deps = testConnectDeps(handle.db, { baseUrl: job.simUrl }, { key: job.tokenKey });
-      lateMs = Date.now() - job.startAt;
-      await untilStart();
+      await readyThenGo();
       // Each call is its own "request": it reads the connection row and builds its own client.
       const results = await Promise.allSettled(
         Array.from({ length: job.calls }, async () => {
@@ -48,7 +52,7 @@ async function main() {
         }),
       );
       const errors = results.filter((r) => r.status === "rejected").map((r) => String(r.reason));
-      console.log(JSON.stringify({ ok: results.length - errors.length, errors, lateMs }));
+      console.log(JSON.stringify({ ok: results.length - errors.length, errors }));
       return;
     }
     const limiter = createRateLimiter({
@@ -64,8 +68,7 @@ async function main() {
       getAccessToken: async () => "sandbox-token",
       limiter,
     });
-    lateMs = Date.now() - job.startAt;
-    await untilStart();
+    await readyThenGo();
     const errors: string[] = [];
     await Promise.all(
       Array.from({ length: job.callers }, async () => {
@@ -74,7 +77,7 @@ async function main() {
       }),
     );
     await limiter.dispose();
-    console.log(JSON.stringify({ ok: job.callers * job.callsPerCaller - errors.length, errors, lateMs }));
+    console.log(JSON.stringify({ ok: job.callers * job.callsPerCaller - errors.length, errors }));
   } finally {
     await handle.close();
   }

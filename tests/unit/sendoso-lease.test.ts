@@ -2,61 +2,73 @@ import { describe, expect, it } from "vitest";
 import { createLease } from "@/lib/rate-limit/lease";
 
 /** A lease on a fake clock that records what it hands back to the database. */
-function lease(leaseMs = 250, holdMs = 1_300) {
+function lease() {
   let now = 1_000;
-  const givenBack: number[] = [];
+  const adjustments: number[] = [];
   const l = createLease({
     grant: { slot: 0, generation: "1" },
     requestedAt: now,
-    leaseMs,
-    holdMs,
-    giveBack: (_grant, ms) => givenBack.push(ms),
+    leaseMs: 250,
+    // cooldown (window 1000 + margin 50) + lease 250 + request timeout 15000
+    holdMs: 16_300,
+    cooldownMs: 1_050,
+    giveBack: (_grant, ms) => adjustments.push(ms),
     now: () => now,
   });
-  return { l, givenBack, advance: (ms: number) => (now += ms) };
+  return { l, adjustments, advance: (ms: number) => (now += ms) };
 }
 
 describe("rate-limit lease", () => {
-  it("hands back the unused part of the lease once upstream answered", () => {
-    const { l, givenBack, advance } = lease();
+  it("keeps the slot one cooldown past the answer, and hands back the rest", () => {
+    const { l, adjustments, advance } = lease();
     advance(10);
     expect(l.begin()).toBe(true);
     advance(30);
     l.end("answered");
-    expect(givenBack).toEqual([210]);
+    // free_at = grant + 16 300 - 15 210 = grant + 1 090 = answer time (grant + ≤ 40) + 1 050.
+    expect(adjustments).toEqual([16_300 - 1_050 - 40]);
+  });
+
+  it("extends the hold when an answer outlived it", () => {
+    const { l, adjustments, advance } = lease();
+    l.begin();
+    advance(15_400);
+    l.end("answered");
+    expect(adjustments).toEqual([16_300 - 1_050 - 15_400]);
+    expect(adjustments[0]).toBeLessThan(0);
   });
 
   it("keeps the whole hold when the request may still be on its way", () => {
-    const { l, givenBack } = lease();
+    const { l, adjustments } = lease();
     l.begin();
     l.end("unanswered");
-    expect(givenBack).toEqual([]);
+    expect(adjustments).toEqual([]);
   });
 
   it("releases the whole hold when nothing left or nothing was used", () => {
     const a = lease();
     a.l.begin();
     a.l.end("not_sent");
-    expect(a.givenBack).toEqual([1_300]);
+    expect(a.adjustments).toEqual([16_300]);
     const b = lease();
     b.l.release();
-    expect(b.givenBack).toEqual([1_300]);
+    expect(b.adjustments).toEqual([16_300]);
   });
 
   it("refuses to start after the lease ran out, and releases it", () => {
-    const { l, givenBack, advance } = lease();
+    const { l, adjustments, advance } = lease();
     advance(251);
     expect(l.begin()).toBe(false);
-    expect(givenBack).toEqual([1_300]);
+    expect(adjustments).toEqual([16_300]);
   });
 
   it("can be ended only once, and not released once begun", () => {
-    const { l, givenBack } = lease();
+    const { l, adjustments } = lease();
     l.begin();
     l.release();
     l.end("answered");
     l.end("not_sent");
-    expect(givenBack).toHaveLength(1);
+    expect(adjustments).toHaveLength(1);
     expect(l.begin()).toBe(false);
   });
 });
