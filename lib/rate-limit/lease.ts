@@ -41,6 +41,8 @@ export function createLease(args: {
   /** How long after the answer the slot stays taken (window + margin). */
   cooldownMs: number;
   giveBack: GiveBack;
+  /** Called once a lease that was used has ended (the limiter refills its spare then). */
+  onUsed?: () => void;
   now?: () => number;
 }): Lease & { remainingMs(): number } {
   const now = args.now ?? (() => performance.now());
@@ -63,11 +65,11 @@ export function createLease(args: {
     },
     end(how) {
       if (state !== "sending") return;
-      if (how === "not_sent") return finish(args.holdMs);
-      if (how === "unanswered") return finish(0);
+      if (how === "not_sent") finish(args.holdMs);
+      else if (how === "unanswered") finish(0);
       // The slot may be reused one cooldown after now (negative only if the answer outlived the hold).
-      const elapsed = Math.ceil(now() - args.requestedAt);
-      finish(args.holdMs - args.cooldownMs - elapsed);
+      else finish(args.holdMs - args.cooldownMs - Math.ceil(now() - args.requestedAt));
+      args.onUsed?.();
     },
     release() {
       if (state === "held") finish(args.holdMs);

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { createLease, type Lease } from "./lease";
 import { ensureSlots, shortenGrant, takeSlot } from "./slots";
+import { createNap, createSpare } from "./spare";
 
 /**
  * A waiting limiter over the shared slot table: at most `limit` requests per `windowMs` for `key`
@@ -8,8 +9,10 @@ import { ensureSlots, shortenGrant, takeSlot } from "./slots";
  * database poll at a time) for up to `maxWaitMs`, then get RateLimitTimeoutError with nothing sent.
  *
  * To keep the database off the hot path, the limiter keeps one spare lease ready after each use
- * (`prefetch`): the next call takes it at once and the refill overlaps that call's HTTP round trip.
- * An unused spare is handed back when its lease runs out.
+ * (`prefetch`): the next call takes it at once. Database work that the caller need not wait for (the
+ * refill, handing time back) is deferred with setImmediate, so it runs after the caller's own
+ * continuation (parsing the answer) rather than in the middle of it — with PGlite, queries run on the
+ * same thread. An unused spare is handed back when its lease runs out.
  */
 export type RateLimiterOptions = {
   db: Db | (() => Promise<Db>);
@@ -64,31 +67,34 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const report = options.onBackgroundError ?? (() => {});
   const waiters: Waiter[] = [];
   const pending = new Set<Promise<unknown>>();
-  let spare: { lease: HeldLease; timer: NodeJS.Timeout } | null = null;
+  const spare = createSpare(MIN_SPARE_MS);
+  const sleeper = createNap();
   let wantSpare = false;
   let pumping: Promise<void> | null = null;
   let disposed = false;
   let slotsReady = false;
-  let wake: (() => void) | null = null;
-  const nap = (ms: number) =>
-    new Promise<void>((resolve) => {
-      const timer = setTimeout(resolve, ms);
-      wake = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    }).finally(() => {
-      wake = null;
-    });
 
   const getDb = typeof options.db === "function" ? options.db : async () => options.db as Db;
+  const later = () => new Promise<void>((resolve) => setImmediate(resolve));
   const track = (work: Promise<unknown>) => {
     const p = work.catch(report).finally(() => pending.delete(p));
     pending.add(p);
   };
   // A slot handed back in this process wakes our own waiting callers at once.
   const giveBack = (grant: Parameters<typeof shortenGrant>[2], ms: number) =>
-    track(getDb().then((db) => shortenGrant(db, key, grant, ms).then(() => wake?.())));
+    track(
+      later()
+        .then(getDb)
+        .then((db) => shortenGrant(db, key, grant, ms))
+        .then(sleeper.wake),
+    );
+  const refillSpare = () => {
+    if (!prefetch || disposed) return;
+    setImmediate(() => {
+      wantSpare = true;
+      pump();
+    });
+  };
 
   /** One database round trip: a fresh lease, or how long until a slot frees up. */
   async function attempt(): Promise<{ lease: HeldLease } | { waitMs: number }> {
@@ -101,28 +107,24 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     const result = await takeSlot(db, key, limit, holdMs);
     if (result.granted) {
       return {
-        lease: createLease({ grant: result.grant, requestedAt, leaseMs, holdMs, cooldownMs, giveBack }),
+        lease: createLease({
+          grant: result.grant,
+          requestedAt,
+          leaseMs,
+          holdMs,
+          cooldownMs,
+          giveBack,
+          onUsed: refillSpare,
+        }),
       };
     }
     if (result.missingSlots) slotsReady = false;
     return { waitMs: result.waitMs };
   }
 
-  function takeSpare(): HeldLease | null {
-    if (!spare) return null;
-    const { lease, timer } = spare;
-    spare = null;
-    clearTimeout(timer);
-    if (lease.remainingMs() >= MIN_SPARE_MS) return lease;
-    lease.release();
-    return null;
-  }
-
   function keepSpare(lease: HeldLease) {
-    if (disposed) return lease.release();
-    const timer = setTimeout(() => takeSpare()?.release(), Math.max(0, lease.remainingMs() - MIN_SPARE_MS));
-    timer.unref();
-    spare = { lease, timer };
+    if (disposed) lease.release();
+    else spare.keep(lease);
   }
 
   function dropTimedOut() {
@@ -149,7 +151,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         if (!head) {
           // Refill the spare only from a slot that is free right now; never wait for one.
           wantSpare = false;
-          if (!spare) {
+          if (!spare.has()) {
             const result = await attempt();
             if ("lease" in result) {
               if (waiters.length > 0) waiters.shift()?.resolve(result.lease);
@@ -158,18 +160,17 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           }
           continue;
         }
-        const ready = takeSpare();
+        const ready = spare.take();
         const result = ready ? { lease: ready } : await attempt();
         if ("lease" in result) {
           const waiter = waiters.shift();
           if (waiter) waiter.resolve(result.lease);
           else keepSpare(result.lease);
-          wantSpare = prefetch;
           continue;
         }
         const untilGiveUp = maxWaitMs - (performance.now() - head.since);
         const pause = Math.min(result.waitMs + Math.random() * 5, MAX_POLL_MS, untilGiveUp + 1);
-        await nap(Math.max(1, pause));
+        await sleeper.nap(Math.max(1, pause));
       }
     } catch (error) {
       // The database is unreachable: nobody can be granted a slot, so nobody waits.
@@ -188,7 +189,7 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       disposed = true;
       wantSpare = false;
       await pumping;
-      takeSpare()?.release();
+      spare.take()?.release();
       while (pending.size > 0) await Promise.all([...pending]);
     },
   };

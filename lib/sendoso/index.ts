@@ -28,6 +28,8 @@ function outboundLimiter(): RateLimiter {
       limit: sendoso.rateLimitPerSecond,
       windowMs: 1_000,
       maxWaitMs: 5_000,
+      // A request that gets no answer keeps its slot this long (plus a window): it may still arrive.
+      requestTimeoutMs: sendoso.timeoutMs,
       onBackgroundError: (error) =>
         console.warn("sendoso rate limiter: could not hand a slot back", (error as Error).message),
     });
