@@ -8,6 +8,7 @@ import { type ConnectDeps, completeConnect, openConnectionFor, startConnect } fr
 import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
 import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
+import type { SendosoMe } from "./schemas-account";
 
 /** The app's wiring of lib/sendoso: configuration, the database, one outbound limiter per process. */
 const globalForSendoso = globalThis as unknown as {
@@ -91,6 +92,22 @@ export async function getSendosoClientFor(
   return { client, connection };
 }
 
+/**
+ * For the header: which connection the user's sends go through, and that Sendoso account as `/me`
+ * reports it (name, balance). Null when neither the user nor the org is connected; a connection that
+ * needs reconnecting is returned with `account: null` so the header can say "Reconnect Sendoso".
+ */
+export async function getSendosoAccountFor(
+  userId: string,
+): Promise<{ connection: ConnectionInfo; account: SendosoMe | null } | null> {
+  const { own, shared } = await getSendosoConnections(userId);
+  const connection = own ?? shared;
+  if (!connection) return null;
+  if (connection.status === "needs_reconnect") return { connection, account: null };
+  const { client } = await getSendosoClientFor(userId);
+  return { connection, account: await client.me() };
+}
+
 /** The user's own connection and the shared one (no tokens), for the header and settings. */
 export async function getSendosoConnections(
   userId: string,
@@ -151,3 +168,4 @@ export {
 export { SendosoOAuthError } from "./oauth";
 export { OAuthStateError } from "./oauth-state";
 export type { Touch } from "./schemas";
+export type { SendosoMe } from "./schemas-account";
