@@ -115,3 +115,43 @@ test("history shows a loading-free empty state and is keyboard reachable", async
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Status")).toBeFocused();
 });
+
+test("rows whose status can still change are refreshed in the background, not while hidden", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const email = uniqueEmail("poll");
+  const rep = await pageAs(browser, "rep");
+  await sendThroughUi(rep, email);
+  await expect(rep.getByTestId("tracking-code")).toBeVisible();
+  await rep.goto(`/history?q=${encodeURIComponent(email)}`);
+  await rep.getByRole("link", { name: "Jane Doe" }).click();
+  await expect(rep).toHaveURL(/\/history\/[0-9a-f-]{36}$/);
+  const id = new URL(rep.url()).pathname.split("/").at(-1) ?? "";
+  await rep.goBack();
+  // A sent gift with no Sendoso status yet is "pending": the page polls it (every 15 s).
+  const poll = await rep.waitForResponse(
+    (r) => r.url().includes("/api/sends/status?ids=") && r.url().includes(id),
+    {
+      timeout: 25_000,
+    },
+  );
+  expect(await poll.json()).toMatchObject({ statuses: [{ id, state: "sent", bucket: "pending" }] });
+
+  // Hidden tab: no polling. Shown again: it catches up at once.
+  const setVisibility = (state: "hidden" | "visible") =>
+    rep.evaluate((value) => {
+      Object.defineProperty(document, "visibilityState", { value, configurable: true });
+      document.dispatchEvent(new Event("visibilitychange", { bubbles: true }));
+    }, state);
+  let polledWhileHidden = 0;
+  rep.on("request", (r) => {
+    if (r.url().includes("/api/sends/status")) polledWhileHidden++;
+  });
+  await setVisibility("hidden");
+  await rep.waitForTimeout(20_000);
+  expect(polledWhileHidden).toBe(0);
+  const caughtUp = rep.waitForRequest((r) => r.url().includes("/api/sends/status"), { timeout: 5_000 });
+  await setVisibility("visible");
+  await caughtUp;
+});
