@@ -57,8 +57,8 @@ export function createHttp(options: HttpOptions) {
   }
 
   /**
-   * GETs are safe to repeat: transport failures, 5xx and 429 are retried with capped, jittered backoff
-   * (429 waits for Retry-After), and a 401 is retried once with a refreshed token.
+   * GETs are safe to repeat: transport failures (except timeouts), 5xx and 429 are retried with capped,
+   * jittered backoff (429 waits for Retry-After), and a 401 is retried once with a refreshed token.
    */
   async function getJson<S extends z.ZodType>(path: string, schema: S): Promise<z.output<S>> {
     let token: string | undefined;
@@ -67,7 +67,8 @@ export function createHttp(options: HttpOptions) {
       const { exchange: result, token: used } = await attempt("GET", path, undefined, token);
       const last = tries >= MAX_ATTEMPTS;
       if (result.kind !== "response") {
-        if (last) throw transportError(result);
+        // A timeout already cost a whole timeout; trying again would double the wait for a slow Sendoso.
+        if (last || result.detail === "timeout") throw transportError(result);
       } else if (result.status >= 200 && result.status < 300) {
         const parsed = schema.safeParse(parseJson(result.text));
         if (!parsed.success)

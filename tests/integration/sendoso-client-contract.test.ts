@@ -227,12 +227,15 @@ describe("Sendoso client contract", () => {
     it("reports a connection lost or timed out after the request as lost", async () => {
       await sim.injectFaultOn(mePath, { type: "close_after" }, 3);
       expect(await caught(client.me())).toMatchObject({ kind: "lost" });
-      await sim.injectFaultOn(mePath, { type: "hang" }, 3);
+      await sim.resetLog();
+      await sim.injectFaultOn(mePath, { type: "hang" });
       const quick = clientWith(async () => "sandbox-token", sim.baseUrl, 200);
       expect(await caught(quick.me())).toMatchObject({
         kind: "lost",
         message: expect.stringContaining("timeout"),
       });
+      // A timeout is not tried again: it already cost a whole timeout.
+      expect(await sim.requests({ path: "/api/v3/me" })).toHaveLength(1);
     });
 
     it("reports a request that never left as network", async () => {
