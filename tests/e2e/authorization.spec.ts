@@ -1,5 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
 import { postAction } from "./support/actions";
+import { E2E } from "./support/ports";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { fillSendForm } from "./support/send-form";
 import { type RoleName, stateFor } from "./support/sign-in";
@@ -46,7 +47,7 @@ test.describe("signed out", () => {
   test("a direct POST to the send action with a forged session cookie sends nothing", async ({ request }) => {
     const email = uniqueEmail("anon");
     const response = await postAction(request, "/send", "sendGift", [validSend(email)], {
-      Origin: "http://localhost:3100",
+      Origin: E2E.appUrl,
       Cookie: "authjs.session-token=forged",
     });
     expect(response.headers()["x-action-redirect"]).toMatch(/^\/signin/);
