@@ -5,4 +5,4 @@ export {
   type RateLimiterOptions,
   RateLimitTimeoutError,
 } from "./limiter";
-export { consume } from "./slots";
+export { consume, pruneIdleSlots } from "./slots";

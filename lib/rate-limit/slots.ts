@@ -103,3 +103,18 @@ export async function consume(
   // Every free slot was locked by a concurrent caller three times running: treat as busy.
   return { ok: false, retryAfterMs: 100 };
 }
+
+/**
+ * Deletes slot rows nobody has used for `idleMs` (per-user keys pile up otherwise). Safe at any time:
+ * an idle row is a free slot, and a missing slot is recreated free on the next grant attempt. Rows
+ * granted meanwhile are spared, since the delete re-checks `free_at` on the row it removes.
+ */
+export async function pruneIdleSlots(db: Db, idleMs: number): Promise<number> {
+  const deleted = await rows<{ key: string }>(
+    db,
+    sql`delete from rate_limit_slots
+        where free_at < clock_timestamp() - ${Math.floor(idleMs)}::bigint * interval '1 millisecond'
+        returning key`,
+  );
+  return deleted.length;
+}

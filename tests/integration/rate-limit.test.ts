@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { consume, createRateLimiter, type RateLimiterOptions, RateLimitTimeoutError } from "@/lib/rate-limit";
+import {
+  consume,
+  createRateLimiter,
+  pruneIdleSlots,
+  type RateLimiterOptions,
+  RateLimitTimeoutError,
+} from "@/lib/rate-limit";
 import { backends } from "../support/databases";
 import { busiestWindow } from "../support/windows";
 
@@ -88,5 +94,14 @@ describe.each(backends)("shared rate limiter on $name", (backend) => {
     expect(results[3]).toMatchObject({ ok: false });
     if (results[3]?.ok === false) expect(results[3].retryAfterMs).toBeGreaterThan(59_000);
     expect((await consume(database.db, { ...options, key: "user:2:sends" })).ok).toBe(true);
+  });
+
+  it("prunes idle slots without freeing a held one", async () => {
+    const options = { key: "user:9:signins", limit: 2, windowMs: 60_000 };
+    await consume(database.db, options);
+    // Unused slots of every key are idle since 'epoch'; the held one is not.
+    expect(await pruneIdleSlots(database.db, 60_000)).toBeGreaterThan(0);
+    expect(await consume(database.db, options)).toEqual({ ok: true });
+    expect(await consume(database.db, options)).toMatchObject({ ok: false });
   });
 });
