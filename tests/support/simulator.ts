@@ -5,6 +5,9 @@ import type { SimulatorStats } from "@/sandbox/sendoso/state";
 /** A Sendoso simulator on a free port, driven over HTTP like the real thing. */
 export async function startSimulator(options: SendosoSimulatorOptions = {}) {
   const sim = createSendosoSimulator({ rateLimit: false, ...options });
+  // The server must never close an idle keep-alive socket before the client does: a test that pauses
+  // (e.g. while PGlite opens) would otherwise reuse a socket the server just closed (ECONNRESET).
+  sim.server.keepAliveTimeout = 120_000;
   const baseUrl = await sim.listen(0);
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${baseUrl}${path}`, {
