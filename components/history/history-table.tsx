@@ -47,7 +47,10 @@ export function HistoryTable({ rows: initialRows, showSender }: Props) {
               >
                 {row.recipientName || row.recipientEmail}
               </Link>
-              <span className="block text-ink-muted">{row.recipientEmail}</span>
+              {/* Long addresses wrap so cost and tracking code stay in view. */}
+              <span className="block max-w-64 text-ink-muted [overflow-wrap:anywhere]">
+                {row.recipientEmail}
+              </span>
               {row.recipientCompany ? (
                 <span className="block text-ink-muted">{row.recipientCompany}</span>
               ) : null}

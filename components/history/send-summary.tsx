@@ -13,7 +13,7 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div className="grid grid-cols-1 gap-1 py-2 sm:grid-cols-3">
       <dt className="text-sm font-medium text-ink-muted">{label}</dt>
-      <dd className="text-sm sm:col-span-2">{children}</dd>
+      <dd className="text-sm [overflow-wrap:anywhere] sm:col-span-2">{children}</dd>
     </div>
   );
 }
