@@ -16,6 +16,9 @@ async function main(): Promise<void> {
   });
 
   try {
+    // Like a real load balancer, keep idle sockets longer than clients do, so a client never writes a
+    // request onto a socket the server is closing (an ECONNRESET the app would have to call "unknown").
+    simulator.server.keepAliveTimeout = 65_000;
     const url = await simulator.listen(port, host);
     console.log(`Sendoso sandbox listening on ${url}`);
   } catch (error) {
