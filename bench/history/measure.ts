@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sends, users } from "@/lib/db/schema";
+import { loadDashboard } from "@/lib/sends/dashboard";
 import type { HistoryFilters } from "@/lib/sends/filters";
 import { listSends } from "@/lib/sends/history";
 import { type SendScope, sendScopeFor } from "@/lib/sends/scope";
@@ -57,6 +58,11 @@ export async function historyCases(db: Db, rowCount: number, surname: string): P
     (scope: SendScope, filters: HistoryFilters = {}, cursor?: typeof after) =>
     () =>
       listSends(db, scope, { limit: 50, filters, after: cursor });
+  const dashboard = (scope: SendScope) => () =>
+    loadDashboard(db, scope, {
+      period: { from: "2026-10-02", to: "2026-10-31", tz: "UTC" },
+      waitingTo: "2026-10-24",
+    });
   return [
     { name: "first page (admin, all)", run: page(sendScopeFor(admin)) },
     { name: `deep keyset page (row ${Math.floor(rowCount / 2)})`, run: page(sendScopeFor(admin), {}, after) },
@@ -67,5 +73,8 @@ export async function historyCases(db: Db, rowCount: number, surname: string): P
       run: page(sendScopeFor(admin), { q: surname.slice(0, 5) }),
     },
     { name: "search, rep-scoped, company", run: page(sendScopeFor(rep), { q: "company 4207" }) },
+    // Not a target of the issue; printed so the dashboard's cost at scale is known too.
+    { name: "dashboard, admin, 30 days", run: dashboard(sendScopeFor(admin)) },
+    { name: "dashboard, manager, 30 days", run: dashboard(sendScopeFor(manager)) },
   ];
 }

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { focusRing } from "@/components/ui/styles";
+import { ATTENTION_CAP } from "@/lib/sends/dashboard";
 
 export type AttentionItem = { key: string; label: string; count: number; href: string; hint: string };
 
@@ -19,7 +20,9 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
                 href={item.href}
                 className={`flex flex-col gap-1 rounded-card border border-line p-4 hover:bg-canvas ${focusRing}`}
               >
-                <span className="text-3xl font-semibold tabular-nums">{item.count}</span>
+                <span className="text-3xl font-semibold tabular-nums">
+                  {item.count > ATTENTION_CAP ? `${ATTENTION_CAP.toLocaleString("en-US")}+` : item.count}
+                </span>
                 <span className="font-medium text-brand-700 underline">{item.label}</span>
                 <span className="text-sm text-ink-muted">{item.hint}</span>
               </Link>

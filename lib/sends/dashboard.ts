@@ -6,6 +6,9 @@ import { bucketCondition, effectiveBucketSql, filterConditions } from "./history
 import { type SendScope, scopeCondition } from "./scope";
 import type { StatusBucket } from "./status-buckets";
 
+/** Attention counts stop here: past it the number no longer changes what a manager does. */
+export const ATTENTION_CAP = 1000;
+
 export type Money = { currency: string; amount: number };
 
 export type DashboardData = {
@@ -42,6 +45,16 @@ export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQu
     ...filterConditions({ team: query.period.team, to: query.waitingTo, tz: query.period.tz }),
   ) as SQL;
 
+  // A capped count reads at most ATTENTION_CAP rows however many match ("1,000+" on the page).
+  const capped = (where: SQL | undefined) =>
+    db.select({ n: count() }).from(
+      db
+        .select({ one: sql`1` })
+        .from(sends)
+        .where(where)
+        .limit(ATTENTION_CAP + 1)
+        .as("m"),
+    );
   const [repRows, bucketRows, waiting, unknown, onHold] = await Promise.all([
     db
       .select({
@@ -61,18 +74,9 @@ export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQu
       .where(inPeriod)
       .groupBy(sql`1`)
       .orderBy(desc(count())),
-    db
-      .select({ n: count() })
-      .from(sends)
-      .where(and(scopeCondition(scope), waitedLong, bucketCondition("waiting_on_recipient"))),
-    db
-      .select({ n: count() })
-      .from(sends)
-      .where(and(inTeam, bucketCondition("unknown"))),
-    db
-      .select({ n: count() })
-      .from(sends)
-      .where(and(inTeam, bucketCondition("on_hold"))),
+    capped(and(scopeCondition(scope), waitedLong, bucketCondition("waiting_on_recipient"))),
+    capped(and(inTeam, bucketCondition("unknown"))),
+    capped(and(inTeam, bucketCondition("on_hold"))),
   ]);
 
   const reps = new Map<string, DashboardData["perRep"][number]>();

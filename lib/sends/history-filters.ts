@@ -23,6 +23,9 @@ export function searchCondition(q: string): SQL | undefined {
   return sql`${sendSearchDocument(sends)} @@ to_tsquery('simple', ${query})`;
 }
 
+// Constant bucket names go in as literals: a bound parameter would make every use a different expression.
+const literalList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
+
 const SENDOSO_BUCKETS = STATUS_BUCKETS.filter((b) => !["pending", "unknown", "other"].includes(b));
 
 /** SQL twin of `effectiveBucket` (status-buckets.ts): our state first, Sendoso's bucket once sent. */
@@ -32,21 +35,16 @@ export function bucketCondition(bucket: StatusBucket): SQL {
     case "pending":
       return sql`(${sends.state} in ('queued', 'in_flight') or (${sent} and (${sends.statusBucket} is null or ${sends.statusBucket} = 'pending')))`;
     case "unknown":
-      return sql`(${sends.state} = 'unknown' or (${sent} and ${sends.statusBucket} = 'unknown'))`;
+      // Our state only: no Sendoso status maps to "unknown" (and the partial state index serves it).
+      return sql`${sends.state} = 'unknown'`;
     case "closed_without_gift":
       return sql`(${sends.state} in ('failed', 'not_sent') or (${sent} and ${sends.statusBucket} = 'closed_without_gift'))`;
     case "other":
-      return sql`(${sent} and ${sends.statusBucket} not in (${sql.join(
-        STATUS_BUCKETS.filter((b) => b !== "other").map((b) => sql`${b}`),
-        sql`, `,
-      )}))`;
+      return sql`(${sent} and ${sends.statusBucket} not in (${literalList(["pending", ...SENDOSO_BUCKETS])}))`;
     default:
       return sql`(${sent} and ${sends.statusBucket} = ${bucket})`;
   }
 }
-
-// Constant bucket names go in as literals: a bound parameter would make every use a different expression.
-const literalList = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(", "));
 
 /** The effective bucket as a column, for grouping on the dashboard (group by its position). */
 export const effectiveBucketSql = sql<StatusBucket>`case
@@ -54,7 +52,7 @@ export const effectiveBucketSql = sql<StatusBucket>`case
   when ${sends.state} = 'unknown' then 'unknown'
   when ${sends.state} in ('failed', 'not_sent') then 'closed_without_gift'
   when ${sends.statusBucket} is null or ${sends.statusBucket} = 'pending' then 'pending'
-  when ${sends.statusBucket} in (${literalList([...SENDOSO_BUCKETS, "unknown"])}) then ${sends.statusBucket}
+  when ${sends.statusBucket} in (${literalList(SENDOSO_BUCKETS)}) then ${sends.statusBucket}
   else 'other' end`;
 
 /** `from`/`to` are whole days in the viewer's zone; the bounds are computed once, so indexes still apply. */

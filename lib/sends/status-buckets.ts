@@ -116,7 +116,8 @@ export function effectiveBucket(state: SendState, statusBucket: string | null): 
       return "closed_without_gift";
     case "sent":
       if (!statusBucket) return "pending";
-      return (STATUS_BUCKETS as readonly string[]).includes(statusBucket)
+      // "unknown" is our own state, never a Sendoso bucket.
+      return (STATUS_BUCKETS as readonly string[]).includes(statusBucket) && statusBucket !== "unknown"
         ? (statusBucket as StatusBucket)
         : "other";
   }

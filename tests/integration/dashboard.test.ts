@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import type { User } from "@/lib/db/schema";
-import { type DashboardQuery, loadDashboard } from "@/lib/sends/dashboard";
+import { sends, type User } from "@/lib/db/schema";
+import { ATTENTION_CAP, type DashboardQuery, loadDashboard } from "@/lib/sends/dashboard";
 import { sendScopeFor } from "@/lib/sends/scope";
 import { backends } from "../support/databases";
-import { type Cast, seedSends, seedUsers } from "./history-seed";
+import { type Cast, seedSends, seedUsers, sendRow } from "./history-seed";
 
 describe.each(backends)("manager dashboard on $name", (backend) => {
   let database: DatabaseHandle;
@@ -69,5 +69,14 @@ describe.each(backends)("manager dashboard on $name", (backend) => {
     expect(data.attention.unknown).toBe(1);
     const recent = await load(c.managerA, query({}, "2026-10-31"));
     expect(recent.attention.waitingOnRecipient).toBe(0);
+  });
+
+  it("stops counting what needs attention past the cap", async () => {
+    const many = Array.from({ length: ATTENTION_CAP + 5 }, (_, i) =>
+      sendRow(c.repB, 10_000 + i, { state: "unknown", trackingCode: null }),
+    );
+    await database.db.insert(sends).values(many);
+    expect((await load(c.admin)).attention.unknown).toBe(ATTENTION_CAP + 1);
+    expect((await load(c.managerA)).attention.unknown).toBe(1);
   });
 });
