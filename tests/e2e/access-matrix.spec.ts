@@ -93,7 +93,9 @@ test("every server action called without a valid session does nothing and sends 
       maxRedirects: 0,
     });
     const target = response.headers()["x-action-redirect"]?.split(";")[0];
-    answers[action.name] = target ? new URL(target, E2E.appUrl).pathname : `no redirect (${response.status()})`;
+    answers[action.name] = target
+      ? new URL(target, E2E.appUrl).pathname
+      : `no redirect (${response.status()})`;
   }
   expect(answers).toEqual(Object.fromEntries(actions.map((a) => [a.name, "/signin"])));
 });
