@@ -12,8 +12,10 @@ const arg = (name: string) => {
 };
 const ITERATIONS = Number(arg("iterations") ?? 300);
 const WARMUP = 30;
-/** One iteration every 125 ms: each limiter sees 8 calls a second, under Sendoso's 10. */
-const PERIOD_MS = 125;
+/** One round of all variants every 150 ms: each limiter sees under 7 calls a second, under Sendoso's 10. */
+const PERIOD_MS = 150;
+/** Pause after each sample, so the limiter's deferred writes are not billed to the next variant. */
+const SETTLE_MS = 20;
 const TOUCH_ID = 1001;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -26,6 +28,22 @@ async function timed(work: () => Promise<unknown>): Promise<number> {
   const started = performance.now();
   await work();
   return performance.now() - started;
+}
+
+type Variant = { label: string; work: () => Promise<unknown>; samples: number[] };
+
+function report(variants: Variant[], database: string) {
+  const [raw, rawJson, client, noSpare] = variants as [Variant, Variant, Variant, Variant];
+  const ms = (v: Variant, p: number) => percentile(v.samples, p).toFixed(3).padStart(8);
+  const ratio = (a: Variant, b: Variant) =>
+    `p50 ${(percentile(a.samples, 0.5) / percentile(b.samples, 0.5)).toFixed(3)}, ` +
+    `p95 ${(percentile(a.samples, 0.95) / percentile(b.samples, 0.95)).toFixed(3)}`;
+  console.log(`\nGET /api/v3/touches/${TOUCH_ID}, ${ITERATIONS} samples each, database: ${database}`);
+  console.log(`${"".padEnd(44)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}`);
+  for (const v of variants) console.log(`${v.label.padEnd(44)} ${ms(v, 0.5)} ${ms(v, 0.95)}`);
+  console.log(`ratio client / raw fetch (text):  ${ratio(client, raw)}   (target p50 ≤ 1.05)`);
+  console.log(`ratio client / raw fetch (json):  ${ratio(client, rawJson)}`);
+  console.log(`ratio no spare / raw fetch (text): ${ratio(noSpare, raw)}`);
 }
 
 async function main() {
@@ -50,52 +68,40 @@ async function main() {
       createSendosoClient({ baseUrl: sim.url, timeoutMs: 5_000, limiter, tokens });
     const client = clientOn(warm);
     const clientNoSpare = clientOn(cold);
-    const token = await tokens.getAccessToken();
     const url = `${sim.url}/api/v3/touches/${TOUCH_ID}`;
-    const raw = async () => {
-      const response = await fetch(url, {
-        headers: { Authorization: `Bearer ${token}`, Accept: "application/json" },
-      });
-      await response.text();
-    };
+    const headers = { Authorization: `Bearer ${await tokens.getAccessToken()}`, Accept: "application/json" };
 
-    const samples = { raw: [] as number[], client: [] as number[], noSpare: [] as number[] };
+    const variants: Variant[] = [
+      {
+        label: "raw fetch + res.text()",
+        work: async () => (await fetch(url, { headers })).text(),
+        samples: [],
+      },
+      {
+        label: "raw fetch + res.json()",
+        work: async () => (await fetch(url, { headers })).json(),
+        samples: [],
+      },
+      { label: "client (limiter + token + zod parse)", work: () => client.getTouch(TOUCH_ID), samples: [] },
+      {
+        label: "client, no spare lease (DB on every call)",
+        work: () => clientNoSpare.getTouch(TOUCH_ID),
+        samples: [],
+      },
+    ];
     for (let i = 0; i < WARMUP + ITERATIONS; i++) {
       const started = performance.now();
-      // Rotate the order so no variant always runs first (or right after another's socket work).
-      const order = [
-        ["raw", raw],
-        ["client", () => client.getTouch(TOUCH_ID)],
-        ["noSpare", () => clientNoSpare.getTouch(TOUCH_ID)],
-      ] as const;
-      for (let k = 0; k < order.length; k++) {
-        const [name, work] = order[(i + k) % order.length] as (typeof order)[number];
-        const ms = await timed(work);
-        if (i >= WARMUP) samples[name].push(ms);
-        // Let the limiter's deferred writes (handing time back, refilling its spare) finish, so they
-        // are not billed to whichever variant runs next.
-        await sleep(15);
+      // Rotate the order so no variant always runs first after the idle gap.
+      for (let k = 0; k < variants.length; k++) {
+        const variant = variants[(i + k) % variants.length] as Variant;
+        const ms = await timed(variant.work);
+        if (i >= WARMUP) variant.samples.push(ms);
+        await sleep(SETTLE_MS);
       }
       await sleep(Math.max(0, PERIOD_MS - (performance.now() - started)));
     }
     await Promise.all([warm.dispose(), cold.dispose()]);
-
-    const row = (label: string, values: number[]) =>
-      `${label.padEnd(44)} ${percentile(values, 0.5).toFixed(3).padStart(8)} ${percentile(values, 0.95).toFixed(3).padStart(8)}`;
-    const ratio = (values: number[], p: number) => percentile(values, p) / percentile(samples.raw, p);
-    console.log(
-      `\nGET /api/v3/touches/${TOUCH_ID}, ${ITERATIONS} samples each, database: ${postgres ? "PostgreSQL" : "PGlite"}`,
-    );
-    console.log(`${"".padEnd(44)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}`);
-    console.log(row("raw fetch", samples.raw));
-    console.log(row("client (limiter + token + parse)", samples.client));
-    console.log(row("client, no spare lease (DB on every call)", samples.noSpare));
-    console.log(
-      `ratio client/raw: p50 ${ratio(samples.client, 0.5).toFixed(3)}, p95 ${ratio(samples.client, 0.95).toFixed(3)} (target p50 ≤ 1.05)`,
-    );
-    console.log(
-      `ratio no-spare/raw: p50 ${ratio(samples.noSpare, 0.5).toFixed(3)}, p95 ${ratio(samples.noSpare, 0.95).toFixed(3)}`,
-    );
+    report(variants, postgres ? "PostgreSQL" : "PGlite");
   } finally {
     await handle.close();
     sim.child.kill("SIGTERM");
