@@ -21,7 +21,7 @@ export type RateLimiterOptions = {
   windowMs: number;
   /** Longest a caller waits for a slot. Default 5 s. */
   maxWaitMs?: number;
-  /** How long a holder has to start sending after the grant. Default 250 ms. */
+  /** How long a holder has to start sending after the grant (and a spare stays usable). Default 500 ms. */
   leaseMs?: number;
   /** The longest one upstream request may take (its HTTP timeout); unanswered requests hold this long. */
   requestTimeoutMs?: number;
@@ -60,7 +60,7 @@ const MIN_SPARE_MS = 25;
 export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const { key, limit, windowMs } = options;
   const maxWaitMs = options.maxWaitMs ?? 5_000;
-  const leaseMs = options.leaseMs ?? 250;
+  const leaseMs = options.leaseMs ?? 500;
   const cooldownMs = windowMs + (options.marginMs ?? 50);
   const holdMs = cooldownMs + leaseMs + (options.requestTimeoutMs ?? 15_000);
   const prefetch = options.prefetch ?? true;
