@@ -1,6 +1,9 @@
 // p50/p95 of one Sendoso client call (shared database limiter + connection token + zod parse) against a
 // raw fetch of the same simulator endpoint, interleaved in one run.
-//   npx tsx bench/sendoso-client/run.ts [--postgres postgres://postgres@127.0.0.1:5432/postgres] [--iterations 300]
+//   npx tsx bench/sendoso-client/run.ts [--postgres postgres://postgres@127.0.0.1:5432/postgres]
+//     [--iterations 300] [--latency 0]
+// --latency N makes the simulator wait N ms before answering (its `delay` fault), to see the overhead
+// against a round trip like the real Sendoso's rather than a loopback one.
 import { createRateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient } from "@/lib/sendoso/client";
 import { openConnectionFor } from "@/lib/sendoso/connect";
@@ -17,6 +20,7 @@ const PERIOD_MS = 150;
 /** Pause after each sample, so the limiter's deferred writes are not billed to the next variant. */
 const SETTLE_MS = 20;
 const TOUCH_ID = 1001;
+const LATENCY_MS = Number(arg("latency") ?? 0);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: number[], p: number) => {
@@ -38,7 +42,10 @@ function report(variants: Variant[], database: string) {
   const ratio = (a: Variant, b: Variant) =>
     `p50 ${(percentile(a.samples, 0.5) / percentile(b.samples, 0.5)).toFixed(3)}, ` +
     `p95 ${(percentile(a.samples, 0.95) / percentile(b.samples, 0.95)).toFixed(3)}`;
-  console.log(`\nGET /api/v3/touches/${TOUCH_ID}, ${ITERATIONS} samples each, database: ${database}`);
+  const latency = LATENCY_MS > 0 ? `, simulated latency ${LATENCY_MS} ms` : "";
+  console.log(
+    `\nGET /api/v3/touches/${TOUCH_ID}, ${ITERATIONS} samples each, database: ${database}${latency}`,
+  );
   console.log(`${"".padEnd(44)} ${"p50 ms".padStart(8)} ${"p95 ms".padStart(8)}`);
   for (const v of variants) console.log(`${v.label.padEnd(44)} ${ms(v, 0.5)} ${ms(v, 0.95)}`);
   console.log(`ratio client / raw fetch (text):  ${ratio(client, raw)}   (target p50 ≤ 1.05)`);
@@ -69,6 +76,17 @@ async function main() {
     const client = clientOn(warm);
     const clientNoSpare = clientOn(cold);
     const url = `${sim.url}/api/v3/touches/${TOUCH_ID}`;
+    if (LATENCY_MS > 0) {
+      await fetch(`${sim.url}/__sandbox/faults`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({
+          match: { method: "GET", path: `/api/v3/touches/${TOUCH_ID}` },
+          fault: { type: "delay", ms: LATENCY_MS },
+          times: 1_000_000,
+        }),
+      });
+    }
     const headers = { Authorization: `Bearer ${await tokens.getAccessToken()}`, Accept: "application/json" };
 
     const variants: Variant[] = [
