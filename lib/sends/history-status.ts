@@ -1,6 +1,7 @@
 import { and, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { sends } from "@/lib/db/schema";
+import { statusColumns } from "./history";
 import { type SendScope, scopeCondition } from "./scope";
 import { effectiveBucket, type StatusBucket } from "./status-buckets";
 
@@ -22,17 +23,7 @@ export const MAX_STATUS_IDS = 100;
 export async function statusOfSends(db: Db, scope: SendScope, ids: string[]): Promise<SendStatus[]> {
   if (ids.length === 0) return [];
   const rows = await db
-    .select({
-      id: sends.id,
-      state: sends.state,
-      sendosoStatus: sends.sendosoStatus,
-      statusBucket: sends.statusBucket,
-      cost: sends.cost,
-      currency: sends.currency,
-      trackingCode: sends.trackingCode,
-      trackingUrl: sends.trackingUrl,
-      errorMessage: sends.errorMessage,
-    })
+    .select({ id: sends.id, ...statusColumns })
     .from(sends)
     .where(and(inArray(sends.id, ids.slice(0, MAX_STATUS_IDS)), scopeCondition(scope)));
   return rows.map(({ statusBucket, ...row }) => ({

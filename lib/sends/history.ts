@@ -8,7 +8,19 @@ import { type SendScope, scopeCondition } from "./scope";
 
 export type HistoryCursor = { createdAt: Date; id: string };
 
-/** One history row: the columns of the list, the CSV export and the status poll. */
+/** What can still change on a send: the part of a row the status poll re-reads. */
+export const statusColumns = {
+  state: sends.state,
+  sendosoStatus: sends.sendosoStatus,
+  statusBucket: sends.statusBucket,
+  cost: sends.cost,
+  currency: sends.currency,
+  trackingCode: sends.trackingCode,
+  trackingUrl: sends.trackingUrl,
+  errorMessage: sends.errorMessage,
+};
+
+/** One history row: the columns of the list and the CSV export. */
 export const historyColumns = {
   id: sends.id,
   createdAt: sends.createdAt,
@@ -22,14 +34,7 @@ export const historyColumns = {
   touchId: sends.touchId,
   touchName: sends.touchName,
   sendType: sends.sendType,
-  state: sends.state,
-  sendosoStatus: sends.sendosoStatus,
-  statusBucket: sends.statusBucket,
-  cost: sends.cost,
-  currency: sends.currency,
-  trackingCode: sends.trackingCode,
-  trackingUrl: sends.trackingUrl,
-  errorMessage: sends.errorMessage,
+  ...statusColumns,
 };
 
 export type HistoryRow = {
