@@ -142,8 +142,12 @@ export async function disconnectSendoso(
  * Active touches, cached briefly in-process per connection: the list changes rarely and every send page
  * needs it. Without a user it reads through the shared sandbox token.
  */
-export async function listActiveTouches(userId?: string): Promise<Touch[]> {
-  const found = userId ? await getSendosoClientFor(userId) : null;
+export async function listActiveTouches(
+  userId?: string,
+  /** A client the caller already opened for this user: saves reading the connection again. */
+  opened?: Awaited<ReturnType<typeof getSendosoClientFor>>,
+): Promise<Touch[]> {
+  const found = opened ?? (userId ? await getSendosoClientFor(userId) : null);
   const key = found?.connection.id ?? "sandbox-token";
   globalForSendoso.giftDeskTouches ??= new Map();
   const cache = globalForSendoso.giftDeskTouches;

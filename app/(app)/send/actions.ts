@@ -36,7 +36,7 @@ export const sendGift = defineAction(
       throw error;
     }
     // The name is kept for history; an unlisted touch still goes to Sendoso, whose answer is recorded.
-    const touches = await listActiveTouches(user.id).catch(() => []);
+    const touches = await listActiveTouches(user.id, sendoso).catch(() => []);
     const touchName = touches.find((t) => t.id === values.touchId)?.name ?? `Touch ${values.touchId}`;
     const result = await submitSend(
       {
