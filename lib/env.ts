@@ -56,6 +56,14 @@ function readRawEnv(source: Record<string, string | undefined>) {
           message: "TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)",
         })
         .optional(),
+      SENDOSO_WEBHOOK_SECRET: z
+        .string()
+        .startsWith("whsec_", "SENDOSO_WEBHOOK_SECRET is the Svix signing secret, starting whsec_")
+        .optional(),
+      SMTP_URL: optionalUrl,
+      SMTP_FROM: z.string().min(3).default("Gift Desk <gift-desk@localhost>"),
+      ORG_CURRENCY: z.string().length(3).default("USD"),
+      WAITING_ON_RECIPIENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
       SANDBOX_IDP_URL: z.url().default("http://127.0.0.1:4000"),
       SANDBOX_SENDOSO_URL: z.url().default("http://127.0.0.1:4010"),
       SENDOSO_SANDBOX_TOKEN: z.string().default("sandbox-token"),
@@ -148,7 +156,14 @@ export function buildConfig(raw: RawEnv) {
       clientSecret: raw.SENDOSO_CLIENT_SECRET ?? (sendosoSandbox ? "gift-desk-sandbox-secret" : ""),
       redirectUri: `${authUrl.replace(/\/+$/, "")}/api/sendoso/oauth/callback`,
       rateLimitPerSecond: raw.SENDOSO_RATE_LIMIT_PER_SECOND,
+      // Unset: every webhook delivery is refused with 401.
+      webhookSecret: raw.SENDOSO_WEBHOOK_SECRET,
     },
+    /** In-app notifications always; email only when SMTP is configured. */
+    email: { smtpUrl: raw.SMTP_URL, from: raw.SMTP_FROM },
+    currency: raw.ORG_CURRENCY,
+    /** A gift waiting on the recipient this long is flagged to its rep and on the dashboard. */
+    waitingOnRecipientDays: raw.WAITING_ON_RECIPIENT_DAYS,
     /** AES-256-GCM key for Sendoso tokens at rest (base64, 32 bytes). */
     tokenEncryptionKey: raw.TOKEN_ENCRYPTION_KEY ?? readOrCreateDevSecret(dataDir, "token-encryption-key"),
   };

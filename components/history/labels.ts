@@ -11,12 +11,15 @@ export const SEND_TYPE_LABEL: Record<SendType, string> = {
 };
 
 export const STATE_LABEL: Record<SendState, string> = {
+  pending_approval: "Awaiting approval",
   queued: "Queued",
   in_flight: "Sending",
   sent: "Sent",
   failed: "Failed",
   unknown: "Checking — do not resend",
   not_sent: "Not sent",
+  rejected: "Rejected",
+  cancelled: "Cancelled",
 };
 
 export const BUCKET_TONE: Record<StatusBucket, BadgeTone> = {

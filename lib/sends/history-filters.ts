@@ -33,12 +33,12 @@ export function bucketCondition(bucket: StatusBucket): SQL {
   const sent = sql`${sends.state} = 'sent'`;
   switch (bucket) {
     case "pending":
-      return sql`(${sends.state} in ('queued', 'in_flight') or (${sent} and (${sends.statusBucket} is null or ${sends.statusBucket} = 'pending')))`;
+      return sql`(${sends.state} in ('pending_approval', 'queued', 'in_flight') or (${sent} and (${sends.statusBucket} is null or ${sends.statusBucket} = 'pending')))`;
     case "unknown":
       // Our state only: no Sendoso status maps to "unknown" (and the partial state index serves it).
       return sql`${sends.state} = 'unknown'`;
     case "closed_without_gift":
-      return sql`(${sends.state} in ('failed', 'not_sent') or (${sent} and ${sends.statusBucket} = 'closed_without_gift'))`;
+      return sql`(${sends.state} in ('failed', 'not_sent', 'rejected', 'cancelled') or (${sent} and ${sends.statusBucket} = 'closed_without_gift'))`;
     case "other":
       return sql`(${sent} and ${sends.statusBucket} not in (${literalList(["pending", ...SENDOSO_BUCKETS])}))`;
     default:
@@ -48,9 +48,9 @@ export function bucketCondition(bucket: StatusBucket): SQL {
 
 /** The effective bucket as a column, for grouping on the dashboard (group by its position). */
 export const effectiveBucketSql = sql<StatusBucket>`case
-  when ${sends.state} in ('queued', 'in_flight') then 'pending'
+  when ${sends.state} in ('pending_approval', 'queued', 'in_flight') then 'pending'
   when ${sends.state} = 'unknown' then 'unknown'
-  when ${sends.state} in ('failed', 'not_sent') then 'closed_without_gift'
+  when ${sends.state} in ('failed', 'not_sent', 'rejected', 'cancelled') then 'closed_without_gift'
   when ${sends.statusBucket} is null or ${sends.statusBucket} = 'pending' then 'pending'
   when ${sends.statusBucket} in (${literalList(SENDOSO_BUCKETS)}) then ${sends.statusBucket}
   else 'other' end`;

@@ -106,6 +106,7 @@ export function sendosoStatusPatch(raw: string): { sendosoStatus: string; status
  */
 export function effectiveBucket(state: SendState, statusBucket: string | null): StatusBucket {
   switch (state) {
+    case "pending_approval":
     case "queued":
     case "in_flight":
       return "pending";
@@ -113,6 +114,8 @@ export function effectiveBucket(state: SendState, statusBucket: string | null): 
       return "unknown";
     case "failed":
     case "not_sent":
+    case "rejected":
+    case "cancelled":
       return "closed_without_gift";
     case "sent":
       if (!statusBucket) return "pending";
