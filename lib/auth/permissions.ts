@@ -11,6 +11,9 @@ export const ACTIONS = [
   "resolve_unknown_sends",
   "connect_own_sendoso",
   "manage_shared_sendoso",
+  "approve_sends",
+  "manage_spend",
+  "view_audit_log",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -22,8 +25,16 @@ const MANAGER: readonly Action[] = [
   "view_dashboard",
   "export_sends",
   "resolve_unknown_sends",
+  // Only sends of their own team (or where they are the fallback approver), never their own.
+  "approve_sends",
 ];
-const ADMIN: readonly Action[] = [...MANAGER, "view_all_sends", "manage_shared_sendoso"];
+const ADMIN: readonly Action[] = [
+  ...MANAGER,
+  "view_all_sends",
+  "manage_shared_sendoso",
+  "manage_spend",
+  "view_audit_log",
+];
 
 const PERMISSIONS: Record<Role, readonly Action[]> = { rep: REP, manager: MANAGER, admin: ADMIN };
 

@@ -15,6 +15,9 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     resolve_unknown_sends: false,
     connect_own_sendoso: true,
     manage_shared_sendoso: false,
+    approve_sends: false,
+    manage_spend: false,
+    view_audit_log: false,
   },
   manager: {
     send: true,
@@ -24,6 +27,9 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     ...MANAGE,
     connect_own_sendoso: true,
     manage_shared_sendoso: false,
+    approve_sends: true,
+    manage_spend: false,
+    view_audit_log: false,
   },
   admin: {
     send: true,
@@ -33,6 +39,9 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     ...MANAGE,
     connect_own_sendoso: true,
     manage_shared_sendoso: true,
+    approve_sends: true,
+    manage_spend: true,
+    view_audit_log: true,
   },
 };
 
