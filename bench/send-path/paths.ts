@@ -78,7 +78,10 @@ export async function inProcessPath(db: Db, simUrl: string, form: FormFor) {
     async send(i) {
       const input = form("inproc", i);
       const started = performance.now();
-      const result = await submitSend(deps, rep, sendGiftSchema.parse(input), "Coffee for two");
+      const result = await submitSend(deps, rep, sendGiftSchema.parse(input), {
+        name: "Coffee for two",
+        estimate: { amount: null, isGuess: true },
+      });
       if (result.status !== "sent") throw new Error(`submitSend: ${JSON.stringify(result)}`);
       return performance.now() - started;
     },

@@ -110,6 +110,11 @@ export const sends = pgTable(
     estimatedCost: numeric("estimated_cost", { precision: 12, scale: 2 }),
     /** The estimate is an admin's per-touch guess (physical gifts), not a chosen eGift amount. */
     costIsGuess: boolean("cost_is_guess").notNull().default(false),
+    /**
+     * Routed to approval because it did not fit the budget: it reserves nothing while pending, and
+     * approving it spends past the budget on the approver's word.
+     */
+    overBudget: boolean("over_budget").notNull().default(false),
     /** Who approved or rejected a `pending_approval` send, when, and the reason given. */
     decidedBy: uuid("decided_by").references(() => users.id),
     decidedAt: timestamp("decided_at", { withTimezone: true }),

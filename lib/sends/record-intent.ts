@@ -1,13 +1,20 @@
 import { and, eq } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type Send, sendEvents, sends } from "@/lib/db/schema";
+import { alertBudgetUse } from "@/lib/spend/budget-alerts";
+import type { CostEstimate } from "@/lib/spend/estimate";
+import { decideSpend } from "@/lib/spend/spend-check";
 import type { SendGiftValues } from "@/lib/validation/send";
+import { askApprovers } from "./approval-notices";
 import { fingerprintOf } from "./fingerprint";
 import { lockRecipient, type PriorSend, priorSendsTo } from "./recipient-history";
 import { requestBodyFor } from "./request-for";
 
 export type Sender = {
   id: string;
+  /** For the audit log. */
+  email?: string;
   team: string | null;
   /** The Sendoso connection the gift goes out on (absent: the shared sandbox token). */
   connection?: { id: string; shared: boolean };
@@ -17,9 +24,21 @@ export type IntentResult =
   | { kind: "recorded"; row: Send }
   | { kind: "existing"; row: Send; fingerprintMatches: boolean }
   | { kind: "needs_confirmation"; priorSends: PriorSend[] }
-  | { kind: "blocked"; priorSends: PriorSend[] };
+  | { kind: "blocked"; priorSends: PriorSend[] }
+  | { kind: "over_budget"; message: string };
 
 export type IntentOptions = { viaFrom: string; repeatWindowDays: number };
+
+/** The touch as the send records it: its name for history, its estimated cost for budgets. */
+export type TouchPricing = { name: string; estimate: CostEstimate };
+
+function intentDetail(repeats: number, approval: { reason: string; message: string } | null) {
+  if (repeats === 0 && !approval) return null;
+  return {
+    ...(repeats > 0 ? { confirmedRepeatRecipient: repeats } : {}),
+    ...(approval ? { approvalReason: approval.reason, message: approval.message } : {}),
+  };
+}
 
 async function findByKey(db: Db, senderId: string, key: string): Promise<Send | undefined> {
   const [row] = await db
@@ -32,13 +51,15 @@ async function findByKey(db: Db, senderId: string, key: string): Promise<Send | 
 /**
  * Records the intent before anything is sent, or finds the one this form already recorded. New intents
  * first look at who else gifted the recipient, under a per-recipient lock, so two tabs (two keys) cannot
- * both slip past that check.
+ * both slip past that check. Then the budget check and reservation (lib/spend) happen in the same
+ * transaction as the insert: a send over a threshold or over budget is saved as `pending_approval`, or
+ * refused with nothing saved.
  */
 export async function recordIntent(
   db: Db,
   sender: Sender,
   values: SendGiftValues,
-  touchName: string,
+  touch: TouchPricing,
   options: IntentOptions,
 ): Promise<IntentResult> {
   const body = requestBodyFor(values, options.viaFrom);
@@ -63,6 +84,9 @@ export async function recordIntent(
     if (priorSends.length > 0 && !values.confirmRepeatRecipient)
       return { kind: "needs_confirmation", priorSends };
 
+    const spend = await decideSpend(txDb, sender, touch.estimate, new Date());
+    if (spend.kind === "refused") return { kind: "over_budget", message: spend.message };
+    const pending = spend.kind === "needs_approval";
     const [row] = await tx
       .insert(sends)
       .values({
@@ -74,7 +98,11 @@ export async function recordIntent(
         fingerprint,
         sendType: values.sendType,
         touchId: values.touchId,
-        touchName,
+        touchName: touch.name,
+        state: pending ? "pending_approval" : "queued",
+        estimatedCost: touch.estimate.amount === null ? null : touch.estimate.amount.toFixed(2),
+        costIsGuess: touch.estimate.isGuess,
+        overBudget: pending && spend.overBudget,
         recipientName: values.recipientName || null,
         recipientEmail: values.recipientEmail,
         recipientCompany: values.recipientCompany || null,
@@ -86,9 +114,23 @@ export async function recordIntent(
     await tx.insert(sendEvents).values({
       sendId: row.id,
       actorId: sender.id,
-      toState: "queued",
-      detail: priorSends.length > 0 ? { confirmedRepeatRecipient: priorSends.length } : null,
+      toState: row.state,
+      detail: intentDetail(priorSends.length, pending ? spend : null),
     });
+    await recordAudit(txDb, {
+      actor: sender.email ? { id: sender.id, email: sender.email } : null,
+      action: "send.submitted",
+      target: { type: "send", id: row.id },
+      after: {
+        state: row.state,
+        touchId: row.touchId,
+        recipientEmail: row.recipientEmail,
+        estimatedCost: row.estimatedCost,
+      },
+    });
+    if (pending) await askApprovers(txDb, row, spend.message);
+    if (!(pending && spend.overBudget))
+      await alertBudgetUse(txDb, spend.meters, touch.estimate.amount ?? 0, sender);
     return { kind: "recorded", row };
   });
 }

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { type Send, sends } from "@/lib/db/schema";
 import type { SendBody, SendOutcome, SendosoClient } from "@/lib/sendoso/client";
 import type { SendGiftField, SendGiftValues } from "@/lib/validation/send";
+import { tellSenderItFailed } from "./failure-notice";
 import {
   formFieldFor,
   KEY_REUSED_MESSAGE,
@@ -11,16 +12,18 @@ import {
   UNKNOWN_OUTCOME_MESSAGE,
 } from "./outcome-messages";
 import type { PriorSend } from "./recipient-history";
-import { recordIntent, type Sender } from "./record-intent";
+import { recordIntent, type Sender, type TouchPricing } from "./record-intent";
 import { transitionSend } from "./transitions";
 
-export type { Sender } from "./record-intent";
+export type { Sender, TouchPricing } from "./record-intent";
 
 export type SubmitResult =
   | { status: "sent"; sendId: string; trackingCode: string; trackingUrl: string | null }
   | { status: "failed"; sendId: string; message: string; field: SendGiftField | null }
   | { status: "unknown"; sendId: string; message: string }
   | { status: "in_progress"; sendId: string; message: string }
+  | { status: "pending_approval"; sendId: string; message: string }
+  | { status: "over_budget"; message: string }
   | { status: "key_reused"; message: string }
   | { status: "needs_confirmation"; priorSends: PriorSend[] }
   | { status: "not_connected"; message: string }
@@ -46,8 +49,17 @@ export function resultOf(row: Send): SubmitResult {
         trackingCode: row.trackingCode ?? "",
         trackingUrl: row.trackingUrl,
       };
+    case "pending_approval":
+      return {
+        status: "pending_approval",
+        sendId: row.id,
+        message:
+          "This gift is waiting for a manager's approval. Nothing has been sent yet; you will be notified.",
+      };
     case "failed":
     case "not_sent":
+    case "rejected":
+    case "cancelled":
       return {
         status: "failed",
         sendId: row.id,
@@ -109,13 +121,16 @@ function settlementFor(outcome: SendOutcome, settledAt: Date) {
   }
 }
 
-/** Claims the queued row, calls Sendoso once, and settles the row with what came back. */
-async function dispatch(deps: SendDeps, sender: Sender, row: Send): Promise<SubmitResult> {
+/**
+ * Claims the queued row, calls Sendoso once, and settles the row with what came back. `actorId` is the
+ * rep, or the approver who released it (the call still goes out on the rep's own connection).
+ */
+export async function dispatch(deps: SendDeps, actorId: string, row: Send): Promise<SubmitResult> {
   const claimed = await transitionSend(deps.db, {
     sendId: row.id,
     from: ["queued"],
     to: "in_flight",
-    actorId: sender.id,
+    actorId,
     patch: { inFlightAt: new Date() },
   });
   // Another submit of the same form claimed it first: its outcome is ours.
@@ -131,6 +146,8 @@ async function dispatch(deps: SendDeps, sender: Sender, row: Send): Promise<Subm
       actorId: null,
       patch,
       detail,
+      onMoved:
+        to === "failed" && actorId !== row.senderId ? (tx, sent) => tellSenderItFailed(tx, sent) : undefined,
     });
     return resultOf(settled ?? (await waitForSettled(deps, row.id)));
   } catch (error) {
@@ -149,20 +166,24 @@ export async function submitSend(
   deps: SendDeps,
   sender: Sender,
   values: SendGiftValues,
-  touchName: string,
+  touch: TouchPricing,
 ): Promise<SubmitResult> {
-  const intent = await recordIntent(deps.db, sender, values, touchName, deps);
+  const intent = await recordIntent(deps.db, sender, values, touch, deps);
   switch (intent.kind) {
     case "needs_confirmation":
       return { status: "needs_confirmation", priorSends: intent.priorSends };
     case "blocked":
       return { status: "blocked", message: RECIPIENT_BLOCKED_MESSAGE, priorSends: intent.priorSends };
+    case "over_budget":
+      return { status: "over_budget", message: intent.message };
     case "existing":
       if (!intent.fingerprintMatches) return { status: "key_reused", message: KEY_REUSED_MESSAGE };
-      if (intent.row.state === "queued") return dispatch(deps, sender, intent.row);
+      if (intent.row.state === "queued") return dispatch(deps, sender.id, intent.row);
       if (intent.row.state === "in_flight") return resultOf(await waitForSettled(deps, intent.row.id));
       return resultOf(intent.row);
     case "recorded":
-      return dispatch(deps, sender, intent.row);
+      // Over a threshold or the budget: it waits in `pending_approval` and nothing is sent.
+      if (intent.row.state === "pending_approval") return resultOf(intent.row);
+      return dispatch(deps, sender.id, intent.row);
   }
 }

@@ -3,7 +3,18 @@ import type { Db } from "@/lib/db/client";
 import { type Send, type SendState, sendEvents, sends } from "@/lib/db/schema";
 
 type SendPatch = Partial<
-  Pick<Send, "trackingCode" | "trackingUrl" | "errorMessage" | "errorDetail" | "inFlightAt" | "settledAt">
+  Pick<
+    Send,
+    | "trackingCode"
+    | "trackingUrl"
+    | "errorMessage"
+    | "errorDetail"
+    | "inFlightAt"
+    | "settledAt"
+    | "decidedBy"
+    | "decidedAt"
+    | "decisionReason"
+  >
 >;
 
 /**
@@ -20,6 +31,8 @@ export async function transitionSend(
     actorId: string | null;
     patch?: SendPatch;
     detail?: Record<string, unknown>;
+    /** More writes that must commit with the move (audit entry, notification); runs only if it moved. */
+    onMoved?: (tx: Db, row: Send) => Promise<void>;
   },
 ): Promise<Send | null> {
   return db.transaction(async (tx) => {
@@ -36,6 +49,7 @@ export async function transitionSend(
       toState: args.to,
       detail: args.detail ?? null,
     });
+    await args.onMoved?.(tx as unknown as Db, row);
     return row;
   });
 }

@@ -12,6 +12,7 @@ import { sendGiftSchema } from "@/lib/validation/send";
 import { closedPort } from "../support/free-port";
 import { createSharedPostgres } from "../support/postgres-database";
 import { startSimulator, type TestSimulator } from "../support/simulator";
+import { priced } from "../support/touch-pricing";
 
 /**
  * R1: with the database down, nothing is sent. The send path records before it calls, so any database
@@ -57,7 +58,7 @@ describe("a database that cannot be reached at all", () => {
       const db = drizzle(pool, { schema }) as unknown as Db;
       const rep: Sender = { id: crypto.randomUUID(), team: "a" };
       await sim.resetLog();
-      await expect(submitSend(depsFor(db), rep, form(), "Coffee for two")).rejects.toThrow();
+      await expect(submitSend(depsFor(db), rep, form(), priced("Coffee for two"))).rejects.toThrow();
       expect(await sim.sendPosts()).toHaveLength(0);
     } finally {
       await pool.end();
@@ -119,19 +120,19 @@ describe.each(servers)("the $name database going away mid-flow", ({ adminUrl }) 
   it("fails new sends with nothing sent, then sends normally once it is back", async () => {
     const deps = depsFor(handle.db);
     // Warm the pool first, so the outage hits connections the app already holds.
-    expect((await submitSend(deps, rep, form(), "Coffee for two")).status).toBe("sent");
+    expect((await submitSend(deps, rep, form(), priced("Coffee for two"))).status).toBe("sent");
     await sim.resetLog();
     await takeDown();
     try {
       const attempts = await Promise.allSettled(
-        Array.from({ length: 5 }, () => submitSend(deps, rep, form(), "Coffee for two")),
+        Array.from({ length: 5 }, () => submitSend(deps, rep, form(), priced("Coffee for two"))),
       );
       expect(attempts.map((a) => a.status)).toEqual(Array(5).fill("rejected"));
       expect(await sim.sendPosts()).toHaveLength(0);
     } finally {
       await bringBack();
     }
-    expect((await submitSend(deps, rep, form(), "Coffee for two")).status).toBe("sent");
+    expect((await submitSend(deps, rep, form(), priced("Coffee for two"))).status).toBe("sent");
     expect(await sim.sendPosts()).toHaveLength(1);
   });
 
@@ -140,7 +141,7 @@ describe.each(servers)("the $name database going away mid-flow", ({ adminUrl }) 
     await sim.resetLog();
     await sim.injectFault({ type: "delay", ms: 1_500 });
     const values = form();
-    const pending = submitSend(deps, rep, values, "Coffee for two");
+    const pending = submitSend(deps, rep, values, priced("Coffee for two"));
     for (let i = 0; i < 100 && (await sim.sendPosts()).length === 0; i++)
       await new Promise((r) => setTimeout(r, 20));
     await takeDown();
@@ -157,7 +158,9 @@ describe.each(servers)("the $name database going away mid-flow", ({ adminUrl }) 
     expect(row?.state).toBe("in_flight");
     expect(await sweepStaleInFlight(handle.db, { olderThanMs: 0 })).toBe(1);
     // Pressing Send again on the same form: the recorded outcome, no second POST.
-    expect(await submitSend(deps, rep, values, "Coffee for two")).toMatchObject({ status: "unknown" });
+    expect(await submitSend(deps, rep, values, priced("Coffee for two"))).toMatchObject({
+      status: "unknown",
+    });
     expect(await sim.sendPosts()).toHaveLength(1);
   });
 });

@@ -14,6 +14,7 @@ import {
 import { backends } from "../support/databases";
 import { closedPort } from "../support/free-port";
 import { startSimulator, type TestSimulator } from "../support/simulator";
+import { priced } from "../support/touch-pricing";
 
 let counter = 0;
 /** A valid address-collection form for a recipient no other test uses. */
@@ -71,7 +72,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
     ).map((e) => e.toState);
 
   it("stores the tracking code of an accepted send, with every transition recorded", async () => {
-    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    const result = await submitSend(deps, rep, form(), priced("Coffee for two"));
     expect(result.status).toBe("sent");
     if (result.status !== "sent") return;
     expect(result.trackingCode).toMatch(/^[0-9a-f]{40}$/);
@@ -96,7 +97,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
       deps,
       rep,
       form({ sendType: "egift", touchId: AMAZON_EGIFT_TOUCH_ID, recipientName: "" }),
-      "$50 Amazon eGift",
+      priced("$50 Amazon eGift"),
     );
     expect(egift).toMatchObject({
       status: "sent",
@@ -115,7 +116,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
         country: "gb",
         mobileNo: "+44 20 7946 0958",
       }),
-      "International",
+      priced("International"),
     );
     expect(known.status).toBe("sent");
     const bodies = (await sim.sendPosts()).map((p) => p.json?.send);
@@ -126,9 +127,9 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
 
   it("asks for confirmation before gifting a recipient someone gifted recently, then sends once confirmed", async () => {
     const first = form();
-    await submitSend(deps, rep, first, "Coffee for two");
+    await submitSend(deps, rep, first, priced("Coffee for two"));
     const again = form({ recipientEmail: first.recipientEmail });
-    const held = await submitSend(deps, rep, again, "Coffee for two");
+    const held = await submitSend(deps, rep, again, priced("Coffee for two"));
     expect(held).toMatchObject({
       status: "needs_confirmation",
       priorSends: [{ senderName: "Riley Rep", state: "sent" }],
@@ -138,7 +139,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
       deps,
       rep,
       { ...again, confirmRepeatRecipient: true },
-      "Coffee for two",
+      priced("Coffee for two"),
     );
     expect(confirmed.status).toBe("sent");
     expect(await sim.sendPosts()).toHaveLength(2);
@@ -147,24 +148,24 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
   it("blocks any new send to a recipient whose earlier send is unknown, even when confirmed", async () => {
     await sim.injectFault({ type: "error_after" });
     const first = form();
-    expect((await submitSend(deps, rep, first, "Coffee for two")).status).toBe("unknown");
+    expect((await submitSend(deps, rep, first, priced("Coffee for two"))).status).toBe("unknown");
     const next = form({ recipientEmail: first.recipientEmail, confirmRepeatRecipient: true });
-    expect(await submitSend(deps, rep, next, "Coffee for two")).toMatchObject({ status: "blocked" });
+    expect(await submitSend(deps, rep, next, priced("Coffee for two"))).toMatchObject({ status: "blocked" });
     expect(await sim.sendPosts()).toHaveLength(1);
   });
 
   it("lets only one of two tabs (two keys) through without confirmation", async () => {
     const email = form().recipientEmail;
     const results = await Promise.all([
-      submitSend(deps, rep, form({ recipientEmail: email }), "Coffee for two"),
-      submitSend(deps, rep, form({ recipientEmail: email }), "Coffee for two"),
+      submitSend(deps, rep, form({ recipientEmail: email }), priced("Coffee for two")),
+      submitSend(deps, rep, form({ recipientEmail: email }), priced("Coffee for two")),
     ]);
     expect(results.map((r) => r.status).sort()).toEqual(["needs_confirmation", "sent"]);
     expect(await sim.sendPosts()).toHaveLength(1);
   });
 
   it("records a 404 as failed with a readable reason", async () => {
-    const result = await submitSend(deps, rep, form({ touchId: INACTIVE_TOUCH_ID }), "Old touch");
+    const result = await submitSend(deps, rep, form({ touchId: INACTIVE_TOUCH_ID }), priced("Old touch"));
     expect(result).toMatchObject({
       status: "failed",
       message: "This touch is no longer active in Sendoso. Pick another touch.",
@@ -176,8 +177,8 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
 
   it("sends once when the same form is submitted twice, and returns the first outcome", async () => {
     const values = form();
-    const first = await submitSend(deps, rep, values, "Coffee for two");
-    const second = await submitSend(deps, rep, values, "Coffee for two");
+    const first = await submitSend(deps, rep, values, priced("Coffee for two"));
+    const second = await submitSend(deps, rep, values, priced("Coffee for two"));
     expect(second).toEqual(first);
     expect(await sim.sendPosts()).toHaveLength(1);
   });
@@ -185,7 +186,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
   it("sends once when the same form arrives ten times at once", async () => {
     const values = form();
     const results = await Promise.all(
-      Array.from({ length: 10 }, () => submitSend(deps, rep, values, "Coffee for two")),
+      Array.from({ length: 10 }, () => submitSend(deps, rep, values, priced("Coffee for two"))),
     );
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(results[0]?.status).toBe("sent");
@@ -194,12 +195,12 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
 
   it("refuses the same key with a different payload and sends nothing more", async () => {
     const values = form();
-    await submitSend(deps, rep, values, "Coffee for two");
+    await submitSend(deps, rep, values, priced("Coffee for two"));
     const reused = await submitSend(
       deps,
       rep,
       { ...values, recipientEmail: "someone.else@example.com" },
-      "Coffee for two",
+      priced("Coffee for two"),
     );
     expect(reused.status).toBe("key_reused");
     expect(await sim.sendPosts()).toHaveLength(1);
@@ -212,7 +213,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
     ["a request that never gets an answer", { type: "hang" }],
   ])("marks %s as unknown and never retries it", async (_name, fault) => {
     await sim.injectFault(fault);
-    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    const result = await submitSend(deps, rep, form(), priced("Coffee for two"));
     expect(result.status).toBe("unknown");
     if (result.status !== "unknown") return;
     expect((await rowFor(result.sendId))?.state).toBe("unknown");
@@ -221,7 +222,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
 
   it("retries a 429 (throttled before processing) and sends once", async () => {
     await sim.injectFault({ type: "rate_limit" });
-    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    const result = await submitSend(deps, rep, form(), priced("Coffee for two"));
     expect(result.status).toBe("sent");
     expect(await sim.sendPosts()).toHaveLength(2);
   });
@@ -232,7 +233,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
       ...deps,
       sendoso: createSendosoClient({ baseUrl, getAccessToken: async () => "t", timeoutMs: 500 }),
     };
-    const result = await submitSend(offline, rep, form(), "Coffee for two");
+    const result = await submitSend(offline, rep, form(), priced("Coffee for two"));
     expect(result).toMatchObject({
       status: "failed",
       message: "Sendoso could not be reached. Nothing was sent.",

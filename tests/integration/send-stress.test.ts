@@ -16,6 +16,7 @@ import {
 import { backends } from "../support/databases";
 import { asQueuedFault, pick, randomFault, seededRandom } from "../support/fault-mix";
 import { startSimulator, type TestSimulator } from "../support/simulator";
+import { priced } from "../support/touch-pricing";
 
 // Replay a failing run with STRESS_SEED=<the seed printed below>.
 const SEED = Number(process.env.STRESS_SEED ?? Date.now() % 1_000_000);
@@ -108,7 +109,7 @@ describe.each(backends)("50 concurrent sends from 10 reps with random faults on 
     const faults = intents.map(() => randomFault(random));
     for (const fault of faults) await sim.injectFault(asQueuedFault(fault));
 
-    const submit = (intent: Intent) => submitSend(deps, intent.rep, intent.values, "Stress touch");
+    const submit = (intent: Intent) => submitSend(deps, intent.rep, intent.values, priced("Stress touch"));
     const first = await Promise.all(
       intents.map(async (intent) => {
         const results = await Promise.all(intent.twin ? [submit(intent), submit(intent)] : [submit(intent)]);

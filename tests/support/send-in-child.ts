@@ -1,10 +1,12 @@
 // A second "app instance" for the crash test: records and sends one gift, against a database and a
 // simulator given on the command line. The parent kills it with SIGKILL while the call is in the air.
+
 import { upsertUserFromIdentity } from "@/lib/auth/users";
 import { openDatabase } from "@/lib/db/client";
 import { createSendosoClient } from "@/lib/sendoso/client";
 import { submitSend } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
+import { priced } from "./touch-pricing";
 
 async function main() {
   const [target, simUrl, email] = process.argv.slice(2) as [string, string, string];
@@ -35,7 +37,7 @@ async function main() {
       recipientEmail: email,
       sendType: "address_collection",
     }),
-    "Coffee for two",
+    priced("Coffee for two"),
   );
 }
 

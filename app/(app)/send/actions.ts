@@ -10,6 +10,8 @@ import {
   SendosoNotConnectedError,
 } from "@/lib/sendoso";
 import { submitSend } from "@/lib/sends/send-service";
+import { estimateSendCost } from "@/lib/spend/estimate";
+import { adminEstimateFor } from "@/lib/spend/estimates-store";
 import { sendGiftSchema } from "@/lib/validation/send";
 
 export const sendGift = defineAction(
@@ -35,9 +37,14 @@ export const sendGift = defineAction(
       }
       throw error;
     }
-    // The name is kept for history; an unlisted touch still goes to Sendoso, whose answer is recorded.
+    // The name is kept for history; an unlisted touch still goes to Sendoso, whose answer is recorded
+    // (unpriced, so under a budget it waits for an approver).
     const touches = await listActiveTouches(user.id, sendoso).catch(() => []);
-    const touchName = touches.find((t) => t.id === values.touchId)?.name ?? `Touch ${values.touchId}`;
+    const touch = touches.find((t) => t.id === values.touchId);
+    const pricing = {
+      name: touch?.name ?? `Touch ${values.touchId}`,
+      estimate: estimateSendCost(touch, await adminEstimateFor(db, values.touchId)),
+    };
     const result = await submitSend(
       {
         db,
@@ -48,11 +55,12 @@ export const sendGift = defineAction(
       },
       {
         id: user.id,
+        email: user.email,
         team: user.team,
         connection: { id: sendoso.connection.id, shared: sendoso.connection.shared },
       },
       values,
-      touchName,
+      pricing,
     );
     // No revalidatePath: History renders per request, and revalidating would re-render /send into
     // every action response (about 45 ms per send, bench/send-path).

@@ -1,0 +1,1 @@
+ALTER TABLE "sends" ADD COLUMN "over_budget" boolean DEFAULT false NOT NULL;

@@ -1,0 +1,81 @@
+import { and, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { type Budget, budgets, sends } from "@/lib/db/schema";
+import { budgetPeriodAt } from "./period";
+
+export type BudgetMeter = {
+  budgetId: string;
+  /** A team's budget, or one rep's own. */
+  scope: "team" | "rep";
+  team: string | null;
+  userId: string | null;
+  period: Budget["period"];
+  periodStart: Date;
+  periodEnd: Date;
+  currency: string;
+  amount: number;
+  /** Sent: the actual cost once Sendoso reports it, else the estimate. */
+  spent: number;
+  /** Pending approval (within budget), queued, in flight or unknown: held until they settle. */
+  reserved: number;
+  left: number;
+  overBudgetNeedsApproval: boolean;
+};
+
+// What a send counts against a budget: its actual cost once known, else its estimate.
+const counted = sql`coalesce(${sends.cost}, ${sends.estimatedCost})`;
+const isSpent = sql`${sends.state} = 'sent'`;
+// `failed`, `not_sent`, `rejected` and `cancelled` release; an over-budget request holds nothing until
+// approved (it is then `queued` and counts like any other).
+const isReserved = sql`(${sends.state} in ('queued', 'in_flight', 'unknown') or (${sends.state} = 'pending_approval' and not ${sends.overBudget}))`;
+
+/** The budgets a sender's sends count against: their team's and their own, when set. */
+export async function budgetsFor(db: Db, sender: { id: string; team: string | null }): Promise<Budget[]> {
+  const owners: SQL[] = [eq(budgets.userId, sender.id)];
+  if (sender.team) owners.push(sql`(${budgets.team} = ${sender.team} and ${budgets.userId} is null)`);
+  return db
+    .select()
+    .from(budgets)
+    .where(or(...owners))
+    .orderBy(budgets.id);
+}
+
+export async function meterFor(db: Db, budget: Budget, now: Date): Promise<BudgetMeter> {
+  const { start, end } = budgetPeriodAt(budget.period, now);
+  const owner = budget.userId ? eq(sends.senderId, budget.userId) : eq(sends.team, budget.team ?? "");
+  const [usage] = await db
+    .select({
+      spent: sql<string>`coalesce(sum(${counted}) filter (where ${isSpent}), 0)`,
+      reserved: sql<string>`coalesce(sum(${counted}) filter (where ${isReserved}), 0)`,
+    })
+    .from(sends)
+    .where(and(owner, gte(sends.createdAt, start), lt(sends.createdAt, end)));
+  const amount = Number(budget.amount);
+  const spent = Number(usage?.spent ?? 0);
+  const reserved = Number(usage?.reserved ?? 0);
+  return {
+    budgetId: budget.id,
+    scope: budget.userId ? "rep" : "team",
+    team: budget.team,
+    userId: budget.userId,
+    period: budget.period,
+    periodStart: start,
+    periodEnd: end,
+    currency: budget.currency,
+    amount,
+    spent,
+    reserved,
+    left: Math.round((amount - spent - reserved) * 100) / 100,
+    overBudgetNeedsApproval: budget.overBudgetNeedsApproval,
+  };
+}
+
+/** The meters the send form shows: every budget this sender's next send would count against. */
+export async function budgetMetersFor(
+  db: Db,
+  sender: { id: string; team: string | null },
+  now = new Date(),
+): Promise<BudgetMeter[]> {
+  const owned = await budgetsFor(db, sender);
+  return Promise.all(owned.map((b) => meterFor(db, b, now)));
+}
