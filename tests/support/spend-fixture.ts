@@ -1,0 +1,68 @@
+import { upsertUserFromIdentity } from "@/lib/auth/users";
+import type { Db } from "@/lib/db/client";
+import { approvalPolicies, budgets, type User } from "@/lib/db/schema";
+import { createSendosoClient } from "@/lib/sendoso/client";
+import type { SendDeps } from "@/lib/sends/send-service";
+import { sendGiftSchema } from "@/lib/validation/send";
+import type { TestSimulator } from "./simulator";
+
+let counter = 0;
+
+/** A valid address-collection form for a recipient no other test uses. */
+export const spendForm = (overrides: Record<string, unknown> = {}) =>
+  sendGiftSchema.parse({
+    sendType: "address_collection",
+    idempotencyKey: crypto.randomUUID(),
+    touchId: 1001,
+    recipientName: "Budget Test",
+    recipientEmail: `spend.${Date.now()}.${counter++}@example.com`,
+    customMessage: "Thanks!",
+    ...overrides,
+  });
+
+export async function makeUser(db: Db, key: string, role: User["role"], team: string | null): Promise<User> {
+  return upsertUserFromIdentity(db, {
+    issuer: "http://idp.test",
+    subject: key,
+    email: `${key}@giftdesk.test`,
+    name: key,
+    role,
+    team,
+  });
+}
+
+export function sendDeps(db: Db, sim: TestSimulator): SendDeps {
+  return {
+    db,
+    viaFrom: "Gift Desk",
+    repeatWindowDays: 30,
+    settleWaitMs: 5_000,
+    sendoso: createSendosoClient({
+      baseUrl: sim.baseUrl,
+      getAccessToken: async () => "sandbox-token",
+      timeoutMs: 5_000,
+    }),
+  };
+}
+
+export async function setTeamBudget(
+  db: Db,
+  team: string,
+  amount: number,
+  options: { overBudgetNeedsApproval?: boolean } = {},
+): Promise<void> {
+  await db.insert(budgets).values({
+    team,
+    amount: amount.toFixed(2),
+    overBudgetNeedsApproval: options.overBudgetNeedsApproval ?? false,
+  });
+}
+
+export async function setThreshold(
+  db: Db,
+  team: string,
+  threshold: number,
+  extra: { fallbackApproverId?: string; remindAfterHours?: number } = {},
+): Promise<void> {
+  await db.insert(approvalPolicies).values({ team, threshold: threshold.toFixed(2), ...extra });
+}
