@@ -10,8 +10,11 @@ import { startSimulator, type TestSimulator } from "../support/simulator";
 import { makeUser, sendDeps, setTeamBudget, spendForm } from "../support/spend-fixture";
 import { priced } from "../support/touch-pricing";
 
-const countBy = (results: { status: string }[]) =>
-  results.reduce<Record<string, number>>((n, r) => ({ ...n, [r.status]: (n[r.status] ?? 0) + 1 }), {});
+function countBy(results: { status: string }[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const { status } of results) counts[status] = (counts[status] ?? 0) + 1;
+  return counts;
+}
 
 describe.each(backends)("budgets on $name", (backend) => {
   let database: DatabaseHandle;
