@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { isUnitedStates, mobileNumberForSendoso } from "@/lib/sendoso/request-body-known-address";
+import { renderMessage } from "@/lib/sends/message-template";
 
 /**
  * Shared by the send form (zodResolver) and the send action (safeParse): one source of field rules.
@@ -97,13 +98,24 @@ export const egiftSchema = z.object({
   recipientName: z.string().trim().max(200, "Use at most 200 characters").default(""),
 });
 
-export const sendGiftSchema = z.discriminatedUnion(
-  "sendType",
-  [addressCollectionSchema, knownAddressSchema, egiftSchema],
-  {
+export const sendGiftSchema = z
+  .discriminatedUnion("sendType", [addressCollectionSchema, knownAddressSchema, egiftSchema], {
     error: "Choose how the gift is delivered",
-  },
-);
+  })
+  // The limit applies to what is sent: a template can grow once {company} and the name are filled in.
+  .superRefine((values, ctx) => {
+    const sent = renderMessage(values.customMessage, {
+      name: values.recipientName,
+      company: values.recipientCompany,
+    });
+    if (sent.length > CUSTOM_MESSAGE_MAX) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["customMessage"],
+        message: `With the name and company filled in, the message is ${sent.length} characters; keep it under ${CUSTOM_MESSAGE_MAX}`,
+      });
+    }
+  });
 
 export type SendGiftInput = z.input<typeof sendGiftSchema>;
 export type SendGiftValues = z.output<typeof sendGiftSchema>;

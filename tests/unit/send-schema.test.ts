@@ -24,6 +24,14 @@ function fieldErrors(input: unknown) {
 }
 
 describe("sendGiftSchema", () => {
+  it("checks the message length after the name and company are filled in", () => {
+    const template = `${"x".repeat(480)} {company}`;
+    expect(fieldErrors({ ...valid, customMessage: template, recipientCompany: "Acme" })).toEqual({});
+    expect(
+      fieldErrors({ ...valid, customMessage: template, recipientCompany: "A very long company name, Inc." }),
+    ).toEqual({ customMessage: expect.stringContaining("With the name and company filled in") });
+  });
+
   it("accepts a valid send and fills the documented defaults", () => {
     const parsed = sendGiftSchema.parse(valid);
     expect(parsed).toEqual({
