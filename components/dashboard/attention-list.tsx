@@ -13,7 +13,7 @@ export function AttentionList({ items }: { items: AttentionItem[] }) {
         <CardTitle id="attention-title">Needs attention</CardTitle>
       </CardHeader>
       <CardContent>
-        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 xl:grid-cols-4">
           {items.map((item) => (
             <li key={item.key} data-testid={`attention-${item.key}`}>
               <Link

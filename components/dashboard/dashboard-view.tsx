@@ -71,6 +71,13 @@ export function DashboardView({ data, period, waitingTo, days }: Props) {
             href: history({ ...team, bucket: "on_hold" }),
             hint: "Approve, fund or fix these in Sendoso.",
           },
+          {
+            key: "approval",
+            label: "Waiting for approval in Gift Desk",
+            count: data.attention.awaitingApproval,
+            href: history({ ...team, state: "pending_approval" }),
+            hint: "Nothing is sent until an approver decides.",
+          },
         ]}
       />
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

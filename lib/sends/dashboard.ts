@@ -15,7 +15,7 @@ export type DashboardData = {
   totals: { sends: number; spend: Money[] };
   perRep: { repId: string; name: string; sends: number; spend: Money[] }[];
   byBucket: { bucket: StatusBucket; sends: number }[];
-  attention: { waitingOnRecipient: number; unknown: number; onHold: number };
+  attention: { waitingOnRecipient: number; unknown: number; onHold: number; awaitingApproval: number };
 };
 
 export type DashboardQuery = {
@@ -55,7 +55,7 @@ export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQu
         .limit(ATTENTION_CAP + 1)
         .as("m"),
     );
-  const [repRows, bucketRows, waiting, unknown, onHold] = await Promise.all([
+  const [repRows, bucketRows, waiting, unknown, onHold, awaitingApproval] = await Promise.all([
     db
       .select({
         repId: sends.senderId,
@@ -77,6 +77,7 @@ export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQu
     capped(and(scopeCondition(scope), waitedLong, bucketCondition("waiting_on_recipient"))),
     capped(and(inTeam, bucketCondition("unknown"))),
     capped(and(inTeam, bucketCondition("on_hold"))),
+    capped(and(inTeam, eq(sends.state, "pending_approval"))),
   ]);
 
   const reps = new Map<string, DashboardData["perRep"][number]>();
@@ -97,6 +98,7 @@ export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQu
       waitingOnRecipient: waiting[0]?.n ?? 0,
       unknown: unknown[0]?.n ?? 0,
       onHold: onHold[0]?.n ?? 0,
+      awaitingApproval: awaitingApproval[0]?.n ?? 0,
     },
   };
 }

@@ -44,23 +44,23 @@ describe.each(backends)("manager dashboard on $name", (backend) => {
       closed_without_gift: 1,
       other: 1,
     });
-    expect(data.attention).toEqual({ waitingOnRecipient: 1, unknown: 1, onHold: 1 });
+    expect(data.attention).toEqual({ waitingOnRecipient: 1, unknown: 1, onHold: 1, awaitingApproval: 0 });
   });
 
   it("shows an admin everyone, or one team", async () => {
     const all = await load(c.admin);
     expect(all.totals).toEqual({ sends: 14, spend: [{ currency: "USD", amount: 185.49 }] });
-    expect(all.attention).toEqual({ waitingOnRecipient: 1, unknown: 2, onHold: 1 });
+    expect(all.attention).toEqual({ waitingOnRecipient: 1, unknown: 2, onHold: 1, awaitingApproval: 0 });
     const teamB = await load(c.admin, query({ team: "b" }));
     expect(teamB.totals.sends).toBe(3);
     expect(teamB.perRep.map((r) => r.name)).toEqual(["Cy Cole"]);
-    expect(teamB.attention).toEqual({ waitingOnRecipient: 0, unknown: 1, onHold: 0 });
+    expect(teamB.attention).toEqual({ waitingOnRecipient: 0, unknown: 1, onHold: 0, awaitingApproval: 0 });
   });
 
   it("never shows a manager another team, whatever team is asked for", async () => {
     const data = await load(c.managerA, query({ team: "b" }));
     expect(data.totals.sends).toBe(0);
-    expect(data.attention).toEqual({ waitingOnRecipient: 0, unknown: 0, onHold: 0 });
+    expect(data.attention).toEqual({ waitingOnRecipient: 0, unknown: 0, onHold: 0, awaitingApproval: 0 });
   });
 
   it("limits totals to the period but not the attention counts; waiting counts from N days", async () => {
@@ -69,6 +69,15 @@ describe.each(backends)("manager dashboard on $name", (backend) => {
     expect(data.attention.unknown).toBe(1);
     const recent = await load(c.managerA, query({}, "2026-10-31"));
     expect(recent.attention.waitingOnRecipient).toBe(0);
+  });
+
+  it("counts sends waiting for approval in the caller's scope", async () => {
+    await database.db
+      .insert(sends)
+      .values(sendRow(c.repA, 9_000, { state: "pending_approval", trackingCode: null }));
+    expect((await load(c.managerA)).attention.awaitingApproval).toBe(1);
+    expect((await load(c.admin, query({ team: "b" }))).attention.awaitingApproval).toBe(0);
+    expect((await load(c.admin)).attention.awaitingApproval).toBe(1);
   });
 
   it("stops counting what needs attention past the cap", async () => {
