@@ -56,6 +56,19 @@ function readRawEnv(source: Record<string, string | undefined>) {
           message: "TOKEN_ENCRYPTION_KEY must be 32 random bytes, base64-encoded (openssl rand -base64 32)",
         })
         .optional(),
+      TOKEN_ENCRYPTION_PREVIOUS_KEYS: z
+        .string()
+        .optional()
+        // Not `commaList`: base64 is case-sensitive.
+        .transform((v) =>
+          (v ?? "")
+            .split(",")
+            .map((k) => k.trim())
+            .filter(Boolean),
+        )
+        .refine((keys) => keys.every((k) => Buffer.from(k, "base64").length === 32), {
+          message: "TOKEN_ENCRYPTION_PREVIOUS_KEYS must be a comma list of 32-byte base64 keys",
+        }),
       SENDOSO_WEBHOOK_SECRET: z
         .string()
         .startsWith("whsec_", "SENDOSO_WEBHOOK_SECRET is the Svix signing secret, starting whsec_")
@@ -166,6 +179,8 @@ export function buildConfig(raw: RawEnv) {
     waitingOnRecipientDays: raw.WAITING_ON_RECIPIENT_DAYS,
     /** AES-256-GCM key for Sendoso tokens at rest (base64, 32 bytes). */
     tokenEncryptionKey: raw.TOKEN_ENCRYPTION_KEY ?? readOrCreateDevSecret(dataDir, "token-encryption-key"),
+    /** Keys rotated out: still accepted for decryption until every token has been re-encrypted. */
+    previousTokenEncryptionKeys: raw.TOKEN_ENCRYPTION_PREVIOUS_KEYS,
   };
 }
 

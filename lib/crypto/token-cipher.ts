@@ -5,8 +5,11 @@ import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
  * fresh 12-byte IV per encryption, and associated data that binds each ciphertext to the row (and column)
  * it belongs to, so a ciphertext copied into another row fails to decrypt instead of lending its token.
  *
- * Format: `v1.<iv>.<tag>.<ciphertext>`, each part base64url. The version prefix leaves room for a key
- * rotation scheme (a v2 naming its key) without guessing at old values.
+ * Format: `v1.<iv>.<tag>.<ciphertext>`, each part base64url.
+ *
+ * Key rotation: encryption always uses the current key; decryption also accepts the previous keys
+ * (GCM authentication tells a wrong key apart). Every token refresh writes with the current key, so old
+ * ciphertexts fade out; once no row needs an old key it can be dropped from the list.
  */
 const VERSION = "v1";
 const IV_BYTES = 12;
@@ -34,8 +37,23 @@ export function parseTokenKey(base64Key: string): Buffer {
   return key;
 }
 
-export function createTokenCipher(base64Key: string): TokenCipher {
+function decryptWith(key: Buffer, iv: Buffer, tag: Buffer, body: Buffer, aad: string): string | null {
+  try {
+    const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
+    decipher.setAAD(Buffer.from(aad, "utf8"));
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
+
+export function createTokenCipher(
+  base64Key: string,
+  previousBase64Keys: readonly string[] = [],
+): TokenCipher {
   const key = parseTokenKey(base64Key);
+  const keys = [key, ...previousBase64Keys.map(parseTokenKey)];
   return {
     encrypt(plaintext, aad) {
       const iv = randomBytes(IV_BYTES);
@@ -55,16 +73,13 @@ export function createTokenCipher(base64Key: string): TokenCipher {
       if (rest.length > 0 || iv.length !== IV_BYTES || tag.length !== TAG_BYTES) {
         throw new TokenCipherError("Unrecognised token ciphertext format");
       }
-      try {
-        const decipher = createDecipheriv("aes-256-gcm", key, iv, { authTagLength: TAG_BYTES });
-        decipher.setAAD(Buffer.from(aad, "utf8"));
-        decipher.setAuthTag(tag);
-        const body = Buffer.from(bodyText, "base64url");
-        return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
-      } catch {
-        // Never say which part failed: wrong key, wrong row and tampering look the same to a caller.
-        throw new TokenCipherError("Token ciphertext failed authentication");
+      const body = Buffer.from(bodyText, "base64url");
+      for (const candidate of keys) {
+        const plaintext = decryptWith(candidate, iv, tag, body, aad);
+        if (plaintext !== null) return plaintext;
       }
+      // Never say which part failed: wrong key, wrong row and tampering look the same to a caller.
+      throw new TokenCipherError("Token ciphertext failed authentication");
     },
   };
 }

@@ -43,7 +43,7 @@ async function connectDeps(): Promise<ConnectDeps> {
   const { sendoso } = config;
   return {
     db: await getDb(),
-    cipher: createTokenCipher(config.tokenEncryptionKey),
+    cipher: createTokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys),
     stateSecret: config.auth.secret,
     oauth: {
       baseUrl: sendoso.baseUrl,

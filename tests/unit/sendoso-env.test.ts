@@ -57,4 +57,13 @@ describe("Sendoso connection settings", () => {
       /SENDOSO_RATE_LIMIT_PER_SECOND/,
     );
   });
+
+  it("accepts previous token keys for rotation, and names a bad one", () => {
+    const previous = randomBytes(32).toString("base64");
+    const config = configFrom({ GIFT_DESK_DATA_DIR: dataDir(), TOKEN_ENCRYPTION_PREVIOUS_KEYS: previous });
+    expect(config.previousTokenEncryptionKeys).toEqual([previous]);
+    expect(() =>
+      configFrom({ GIFT_DESK_DATA_DIR: dataDir(), TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${previous},short` }),
+    ).toThrow(/TOKEN_ENCRYPTION_PREVIOUS_KEYS/);
+  });
 });

@@ -56,6 +56,16 @@ describe("token cipher (AES-256-GCM, row-bound)", () => {
     expect(() => cipher.decrypt(`${sealed}.extra`, "row-1")).toThrow(TokenCipherError);
   });
 
+  it("after a key rotation, reads tokens sealed with a previous key and seals new ones with the current", () => {
+    const oldKey = randomBytes(32).toString("base64");
+    const sealedBefore = createTokenCipher(oldKey).encrypt(token, "row-1");
+    const rotated = createTokenCipher(randomBytes(32).toString("base64"), [oldKey]);
+    expect(rotated.decrypt(sealedBefore, "row-1")).toBe(token);
+    const sealedAfter = rotated.encrypt(token, "row-1");
+    expect(() => createTokenCipher(oldKey).decrypt(sealedAfter, "row-1")).toThrow(TokenCipherError);
+    expect(() => rotated.decrypt(sealedBefore, "row-2")).toThrow(TokenCipherError);
+  });
+
   it("insists on a 32-byte key", () => {
     expect(() => parseTokenKey(randomBytes(16).toString("base64"))).toThrow(TokenCipherError);
     expect(parseTokenKey(key)).toHaveLength(32);
