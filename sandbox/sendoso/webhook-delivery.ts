@@ -36,6 +36,8 @@ export interface AttemptOutcome {
   at: string;
   timestampSeconds: number;
   status: number | null;
+  /** The start of the receiver's answer, as Svix shows it in its portal. */
+  response: string | null;
   error: string | null;
   durationMs: number;
 }
@@ -63,18 +65,22 @@ export async function attemptDelivery(input: AttemptInput): Promise<AttemptOutco
   const headers = attemptHeaders(input, Math.floor(startedMs / 1000));
   const timeout = AbortSignal.timeout(input.timeoutMs);
   const signal = input.signal ? AbortSignal.any([input.signal, timeout]) : timeout;
-  const outcome = (status: number | null, error: string | null): AttemptOutcome => ({
+  const outcome = (
+    status: number | null,
+    error: string | null,
+    response: string | null = null,
+  ): AttemptOutcome => ({
     at: new Date(startedMs).toISOString(),
     timestampSeconds: Number(headers["svix-timestamp"]),
     status,
+    response,
     error,
     durationMs: Date.now() - startedMs,
   });
   try {
     const response = await fetch(input.url, { method: "POST", headers, body: input.body, signal });
-    // Read (and drop) the body so the connection is released; Svix keeps only a short excerpt.
-    await response.text().catch(() => "");
-    return outcome(response.status, null);
+    const text = await response.text().catch(() => "");
+    return outcome(response.status, null, text.slice(0, 200));
   } catch (error) {
     const name = (error as Error).name;
     if (name === "TimeoutError") return outcome(null, `timeout after ${input.timeoutMs} ms`);

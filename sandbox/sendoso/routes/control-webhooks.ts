@@ -40,6 +40,7 @@ function messageView(message: WebhookMessage) {
         variant: a.variant,
         svix_timestamp: a.timestampSeconds,
         status: a.status,
+        response: a.response,
         error: a.error,
         duration_ms: a.durationMs,
       })),
