@@ -1,5 +1,8 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/ports";
+import { uniqueEmail } from "./support/sandbox";
+import { fillSendForm } from "./support/send-form";
+import { REP_STATE } from "./support/sign-in";
 import { svixHeaders, WEBHOOK_PATH } from "./support/webhooks";
 
 const body = (gid = "Z2lkOi8vc2VuZG9zby9TZW5kLzEyMzQ1") =>
@@ -71,6 +74,38 @@ test.describe("Sendoso webhooks", () => {
     expect(JSON.parse(replayed.deliveries[0].attempts.at(-1).response)).toEqual({
       received: true,
       duplicate: true,
+    });
+  });
+
+  test.describe("from a real send", () => {
+    test.use({ storageState: REP_STATE });
+
+    test("a gift's status changes reach the app signed, and the app takes them", async ({ page }) => {
+      await fillSendForm(page, uniqueEmail("webhook"));
+      await page.getByRole("button", { name: "Send gift" }).click();
+      const trackingCode = (await page.getByTestId("tracking-code").textContent()) ?? "";
+      expect(trackingCode).toMatch(/^[0-9a-f]{40}$/);
+
+      const sends = (await (await fetch(`${E2E.sendosoUrl}/__sandbox/sends`)).json()) as {
+        sends: { tracking_code: string; send_gid: string }[];
+      };
+      const sendGid = sends.sends.find((s) => s.tracking_code === trackingCode)?.send_gid;
+      const flushed = (await (
+        await fetch(`${E2E.sendosoUrl}/__sandbox/webhooks/flush`, { method: "POST" })
+      ).json()) as {
+        messages: {
+          send_gid: string;
+          status: string;
+          deliveries: { state: string; attempts: { status: number }[] }[];
+        }[];
+      };
+      const mine = flushed.messages.filter((m) => m.send_gid === sendGid);
+      expect(mine.map((m) => m.status)).toEqual(["Initiated", "Confirming Address"]);
+      for (const message of mine) {
+        expect(message.deliveries.map((d) => [d.state, d.attempts.map((a) => a.status)])).toEqual([
+          ["delivered", [200]],
+        ]);
+      }
     });
   });
 });
