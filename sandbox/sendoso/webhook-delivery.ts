@@ -85,8 +85,9 @@ export async function attemptDelivery(input: AttemptInput): Promise<AttemptOutco
     const name = (error as Error).name;
     if (name === "TimeoutError") return outcome(null, `timeout after ${input.timeoutMs} ms`);
     if (name === "AbortError") return outcome(null, "simulator closed");
-    const cause = (error as { cause?: { code?: string } }).cause?.code;
-    return outcome(null, cause ?? (error as Error).message);
+    // fetch wraps the real reason (ECONNREFUSED, "bad port", …) in `cause`.
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    return outcome(null, cause?.code ?? cause?.message ?? (error as Error).message);
   }
 }
 
