@@ -1,5 +1,6 @@
 import { defineConfig, devices } from "@playwright/test";
 import { E2E } from "./tests/e2e/support/ports";
+import { E2E_WEBHOOK_SECRET, webhookUrl } from "./tests/e2e/support/webhooks";
 
 // Debian's Chromium; Playwright never downloads a browser here.
 const chromiumArgs = [
@@ -23,6 +24,8 @@ const appEnv = {
   SENDOSO_TIMEOUT_MS: "3000",
   // Low enough for rate-limit.spec.ts to reach, high enough for the rest of the suite.
   SEND_RATE_LIMIT_PER_MINUTE: "30",
+  // Production mode has no sandbox webhook secret: the app and the simulator get the same one here.
+  SENDOSO_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
 };
 
 export default defineConfig({
@@ -57,6 +60,8 @@ export default defineConfig({
       env: {
         SENDOSO_SIM_PORT: String(E2E.sendosoPort),
         SENDOSO_SIM_REDIRECT_URIS: `${E2E.appUrl}/api/sendoso/oauth/callback`,
+        SENDOSO_SIM_WEBHOOK_URLS: webhookUrl,
+        SENDOSO_SIM_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
       },
       reuseExistingServer: false,
       stdout: "ignore",

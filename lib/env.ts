@@ -9,6 +9,9 @@ import { readOrCreateDevSecret } from "./dev-secrets";
 /** Inlined by Next at build time; safe to read anywhere, including the proxy. */
 export const isDevelopment = process.env.NODE_ENV === "development";
 
+/** The simulator signs with the same value by default (sandbox/sendoso/webhook-signing.ts). */
+export const SANDBOX_WEBHOOK_SECRET = "whsec_Z2lmdC1kZXNrLXNhbmRib3gtd2ViaG9vay1zZWNyZXQ=";
+
 const optionalUrl = z.url().optional();
 const splitList = (v: string | undefined) =>
   (v ?? "")
@@ -71,7 +74,11 @@ function readRawEnv(source: Record<string, string | undefined>) {
         }),
       SENDOSO_WEBHOOK_SECRET: z
         .string()
-        .startsWith("whsec_", "SENDOSO_WEBHOOK_SECRET is the Svix signing secret, starting whsec_")
+        .trim()
+        .regex(
+          /^whsec_[A-Za-z0-9+/]{16,}={0,2}$/,
+          "SENDOSO_WEBHOOK_SECRET is the Svix signing secret: whsec_ followed by base64",
+        )
         .optional(),
       SMTP_URL: optionalUrl,
       SMTP_FROM: z.string().min(3).default("Gift Desk <gift-desk@localhost>"),
@@ -169,8 +176,10 @@ export function buildConfig(raw: RawEnv) {
       clientSecret: raw.SENDOSO_CLIENT_SECRET ?? (sendosoSandbox ? "gift-desk-sandbox-secret" : ""),
       redirectUri: `${authUrl.replace(/\/+$/, "")}/api/sendoso/oauth/callback`,
       rateLimitPerSecond: raw.SENDOSO_RATE_LIMIT_PER_SECOND,
-      // Unset: every webhook delivery is refused with 401.
-      webhookSecret: raw.SENDOSO_WEBHOOK_SECRET,
+      // Unset: every webhook delivery is refused with 401, except that outside production the bundled
+      // simulator and the app share a sandbox secret, so `npm run dev` gets webhooks with no setup.
+      webhookSecret:
+        raw.SENDOSO_WEBHOOK_SECRET ?? (sendosoSandbox && !production ? SANDBOX_WEBHOOK_SECRET : undefined),
     },
     /** In-app notifications always; email only when SMTP is configured. */
     email: { smtpUrl: raw.SMTP_URL, from: raw.SMTP_FROM },

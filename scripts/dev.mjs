@@ -4,6 +4,16 @@
 import net from "node:net";
 import concurrently from "concurrently";
 
+// The simulator announces every status change to the app's webhook route, signed with the secret the
+// app verifies with: SENDOSO_WEBHOOK_SECRET when set, else the sandbox secret both default to.
+const appUrl = (process.env.AUTH_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+const simulatorEnv = {
+  SENDOSO_SIM_WEBHOOK_URLS: `${appUrl}/api/sendoso/webhooks`,
+  ...(process.env.SENDOSO_WEBHOOK_SECRET
+    ? { SENDOSO_SIM_WEBHOOK_SECRET: process.env.SENDOSO_WEBHOOK_SECRET }
+    : {}),
+};
+
 const services = [
   {
     name: "idp",
@@ -18,6 +28,7 @@ const services = [
     what: "the Sendoso sandbox",
     command: "tsx sandbox/sendoso/main.ts",
     prefixColor: "yellow",
+    env: simulatorEnv,
   },
   { name: "web", port: 3000, what: "Gift Desk", command: "next dev -p 3000", prefixColor: "cyan" },
 ];
@@ -54,7 +65,7 @@ console.log(`
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
 const { result } = concurrently(
-  services.map(({ name, command, prefixColor }) => ({ name, command, prefixColor })),
+  services.map(({ name, command, prefixColor, env }) => ({ name, command, prefixColor, env })),
   {
     prefix: "name",
     killOthersOn: ["failure", "success"],

@@ -52,6 +52,12 @@ function write(res: ServerResponse, response: SimResponse, entry: LoggedRequest 
 /** The node:http request listener: log, apply any injected fault, route, respond. */
 export function createDispatcher(state: SimulatorState) {
   return async (incoming: IncomingMessage, res: ServerResponse): Promise<void> => {
+    await handle(incoming, res);
+    // A request may have created a send, moved the clock or forced a status: announce it at once.
+    state.webhooks.pump();
+  };
+
+  async function handle(incoming: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(incoming.url ?? "/", "http://sandbox.local");
     const method = (incoming.method ?? "GET").toUpperCase();
     let rawBody: string;
@@ -103,5 +109,5 @@ export function createDispatcher(state: SimulatorState) {
       console.error("[sendoso-sim] handler error", error);
       write(res, json(500, { success: false, message: "Internal Server Error" }), entry);
     }
-  };
+  }
 }

@@ -1,5 +1,22 @@
 import { splitList } from "./options";
 import { createSendosoSimulator } from "./simulator";
+import { isWebhookSecret, SANDBOX_WEBHOOK_SECRET } from "./webhook-signing";
+
+/** Webhook endpoints from SENDOSO_SIM_WEBHOOK_URLS / _SECRET / _RETRY_SECONDS (see README). */
+function webhookOptions() {
+  const secret = process.env.SENDOSO_SIM_WEBHOOK_SECRET?.trim() || SANDBOX_WEBHOOK_SECRET;
+  if (!isWebhookSecret(secret)) {
+    console.error("SENDOSO_SIM_WEBHOOK_SECRET must be whsec_ followed by base64.");
+    process.exit(1);
+  }
+  const schedule = splitList(process.env.SENDOSO_SIM_WEBHOOK_RETRY_SECONDS)?.map(Number);
+  if (schedule?.some((n) => !Number.isFinite(n) || n < 0)) {
+    console.error("SENDOSO_SIM_WEBHOOK_RETRY_SECONDS must be a comma list of seconds, e.g. 0,5,300.");
+    process.exit(1);
+  }
+  const urls = splitList(process.env.SENDOSO_SIM_WEBHOOK_URLS) ?? [];
+  return { endpoints: urls.map((url) => ({ url, secret })), retryScheduleSeconds: schedule };
+}
 
 /** `npm run sandbox`: the Sendoso simulator on 127.0.0.1:4010 (SENDOSO_SIM_PORT to change). */
 async function main(): Promise<void> {
@@ -13,6 +30,7 @@ async function main(): Promise<void> {
   const simulator = createSendosoSimulator({
     staticTokens: staticToken ? [staticToken] : undefined,
     redirectUris: splitList(process.env.SENDOSO_SIM_REDIRECT_URIS),
+    webhooks: webhookOptions(),
   });
 
   try {
@@ -21,6 +39,7 @@ async function main(): Promise<void> {
     simulator.server.keepAliveTimeout = 65_000;
     const url = await simulator.listen(port, host);
     console.log(`Sendoso sandbox listening on ${url}`);
+    for (const endpoint of simulator.state.webhooks.endpoints) console.log(`  webhooks → ${endpoint.url}`);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === "EADDRINUSE") {

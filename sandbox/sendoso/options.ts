@@ -1,6 +1,7 @@
 import type { ClockOptions } from "./clock";
 import { TOUCH_FIXTURES, type TouchFixture } from "./fixtures/touches";
 import { DEFAULT_USER_ID, DEMO_USERS, type SendosoUser, TEAM_GROUPS, type TeamGroup } from "./fixtures/users";
+import { SANDBOX_WEBHOOK_SECRET } from "./webhook-signing";
 
 export const DEFAULT_STATIC_TOKEN = "sandbox-token";
 export const DEFAULT_CLIENT_ID = "gift-desk-sandbox";
@@ -25,6 +26,33 @@ export interface RateLimitOptions {
   blockMs?: number;
   /** When set, 429 responses carry `Retry-After: <n>` (Sendoso documents no headers, so off by default). */
   retryAfterSeconds?: number;
+}
+
+export interface WebhookEndpoint {
+  url: string;
+  /** Svix signing secret (`whsec_` + base64). */
+  secret: string;
+}
+
+/** Sendoso's retries (contract §5.4): immediately, 5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h. */
+export const DOCUMENTED_RETRY_SCHEDULE_SECONDS = [0, 5, 300, 1800, 7200, 18_000, 36_000, 36_000];
+
+export interface WebhookOptions {
+  /** Where every status change is POSTed; a missing secret means the sandbox one. Default: none. */
+  endpoints?: { url: string; secret?: string }[];
+  /** Delay before each attempt, in simulator-clock seconds; the first is the initial attempt. */
+  retryScheduleSeconds?: number[];
+  /** Per-attempt timeout in real milliseconds. Default 15000. */
+  timeoutMs?: number;
+  /** Add `type: "send.<event>"` to the body (Sendoso's documented payload has no event name). Default false. */
+  includeEventType?: boolean;
+}
+
+export interface ResolvedWebhookOptions {
+  endpoints: WebhookEndpoint[];
+  retryScheduleSeconds: number[];
+  timeoutMs: number;
+  includeEventType: boolean;
 }
 
 export interface SendosoSimulatorOptions {
@@ -64,6 +92,8 @@ export interface SendosoSimulatorOptions {
   egiftAutoProgress?: boolean;
   /** Simulated seconds between automatic status steps. Default 86400 (one day). */
   statusStepSeconds?: number;
+  /** Svix-style webhooks on every status change (webhooks.ts). */
+  webhooks?: WebhookOptions;
 }
 
 export interface ResolvedOptions {
@@ -87,6 +117,7 @@ export interface ResolvedOptions {
   stopAtProcessing: boolean;
   egiftAutoProgress: boolean;
   statusStepSeconds: number;
+  webhooks: ResolvedWebhookOptions;
 }
 
 export function splitList(value: string | undefined): string[] | undefined {
@@ -132,5 +163,18 @@ export function resolveOptions(options: SendosoSimulatorOptions = {}): ResolvedO
     stopAtProcessing: options.stopAtProcessing ?? false,
     egiftAutoProgress: options.egiftAutoProgress ?? true,
     statusStepSeconds: options.statusStepSeconds ?? 86_400,
+    webhooks: resolveWebhookOptions(options.webhooks ?? {}),
+  };
+}
+
+function resolveWebhookOptions(options: WebhookOptions): ResolvedWebhookOptions {
+  return {
+    endpoints: (options.endpoints ?? []).map((e) => ({
+      url: e.url,
+      secret: e.secret ?? SANDBOX_WEBHOOK_SECRET,
+    })),
+    retryScheduleSeconds: options.retryScheduleSeconds ?? DOCUMENTED_RETRY_SCHEDULE_SECONDS,
+    timeoutMs: options.timeoutMs ?? 15_000,
+    includeEventType: options.includeEventType ?? false,
   };
 }

@@ -23,6 +23,11 @@ export function createSendosoSimulator(options: SendosoSimulatorOptions = {}): S
     void dispatch(req, res);
   });
   const sockets = new Set<Socket>();
+  // Status changes happen as the simulator clock moves, not only on requests: look once a second.
+  let webhookTimer: NodeJS.Timeout | null = null;
+  server.on("listening", () => {
+    webhookTimer = setInterval(() => state.webhooks.pump(), 1000).unref();
+  });
   server.on("connection", (socket) => {
     sockets.add(socket);
     socket.on("close", () => sockets.delete(socket));
@@ -45,6 +50,8 @@ export function createSendosoSimulator(options: SendosoSimulatorOptions = {}): S
       });
     },
     close() {
+      if (webhookTimer) clearInterval(webhookTimer);
+      state.webhooks.close();
       return new Promise((resolve) => {
         if (!server.listening) return resolve();
         server.close(() => resolve());

@@ -5,6 +5,7 @@ import type { ResolvedOptions } from "./options";
 import { RateLimiter } from "./rate-limit";
 import { RequestLog } from "./request-log";
 import { SendStore } from "./send-store";
+import { WebhookDispatcher } from "./webhooks";
 
 export interface SimulatorStats {
   /** POST /oauth/token calls per grant_type (failed ones included; "missing" when absent). */
@@ -25,6 +26,7 @@ export interface SimulatorState {
   rateLimiter: RateLimiter | null;
   oauth: OAuthStore;
   sends: SendStore;
+  webhooks: WebhookDispatcher;
   stats: SimulatorStats;
 }
 
@@ -41,24 +43,31 @@ export function emptyStats(): SimulatorStats {
 
 export function createState(options: ResolvedOptions): SimulatorState {
   const limit = options.rateLimit;
+  const clock = new Clock(options.clock);
+  const sends = new SendStore();
   return {
     options,
-    clock: new Clock(options.clock),
+    clock,
     log: new RequestLog(),
     faults: new FaultStore(),
     rateLimiter: limit ? new RateLimiter(limit.limit, limit.windowMs, limit.blockMs) : null,
     oauth: new OAuthStore(options.clients, options.staticTokens, options.staticTokenUserId),
-    sends: new SendStore(),
+    sends,
+    webhooks: new WebhookDispatcher(options.webhooks, clock, sends),
     stats: emptyStats(),
   };
 }
 
-/** Clears sends, the request log, faults, stats and throttling. Tokens, clients and the clock stay. */
+/**
+ * Clears sends, webhook messages, the request log, faults, stats and throttling. Tokens, clients, the
+ * clock and the webhook endpoints stay.
+ */
 export function resetState(state: SimulatorState): void {
   state.log.clear();
   state.faults.clear();
   state.rateLimiter?.reset();
   state.sends.clear();
+  state.webhooks.clear();
   state.stats = emptyStats();
 }
 

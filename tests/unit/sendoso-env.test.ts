@@ -3,7 +3,8 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { configFrom } from "@/lib/env";
+import { configFrom, SANDBOX_WEBHOOK_SECRET } from "@/lib/env";
+import { SANDBOX_WEBHOOK_SECRET as SIMULATOR_WEBHOOK_SECRET } from "@/sandbox/sendoso/webhook-signing";
 
 const dataDir = () => mkdtempSync(path.join(tmpdir(), "giftdesk-sendoso-env-"));
 
@@ -65,5 +66,34 @@ describe("Sendoso connection settings", () => {
     expect(() =>
       configFrom({ GIFT_DESK_DATA_DIR: dataDir(), TOKEN_ENCRYPTION_PREVIOUS_KEYS: `${previous},short` }),
     ).toThrow(/TOKEN_ENCRYPTION_PREVIOUS_KEYS/);
+  });
+
+  it("shares the simulator's webhook secret outside production with the sandbox, and only there", () => {
+    expect(SANDBOX_WEBHOOK_SECRET).toBe(SIMULATOR_WEBHOOK_SECRET);
+    expect(configFrom({ GIFT_DESK_DATA_DIR: dataDir() }).sendoso.webhookSecret).toBe(SANDBOX_WEBHOOK_SECRET);
+    const realSendoso = {
+      GIFT_DESK_DATA_DIR: dataDir(),
+      SENDOSO_CLIENT_ID: "cid",
+      SENDOSO_CLIENT_SECRET: "s",
+    };
+    expect(configFrom(realSendoso).sendoso.webhookSecret).toBeUndefined();
+    const demo = configFrom({
+      NODE_ENV: "production",
+      GIFT_DESK_DEMO: "1",
+      GIFT_DESK_DATA_DIR: dataDir(),
+      AUTH_SECRET: "x".repeat(32),
+    });
+    expect(demo.sendoso.webhookSecret).toBeUndefined();
+  });
+
+  it("uses a configured webhook secret and refuses one that is not whsec_ + base64", () => {
+    const secret = `whsec_${randomBytes(24).toString("base64")}`;
+    const config = configFrom({ GIFT_DESK_DATA_DIR: dataDir(), SENDOSO_WEBHOOK_SECRET: secret });
+    expect(config.sendoso.webhookSecret).toBe(secret);
+    for (const bad of ["secret", "whsec_", "whsec_not base64!"]) {
+      expect(() => configFrom({ GIFT_DESK_DATA_DIR: dataDir(), SENDOSO_WEBHOOK_SECRET: bad })).toThrow(
+        /SENDOSO_WEBHOOK_SECRET/,
+      );
+    }
   });
 });

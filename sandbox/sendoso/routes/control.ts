@@ -3,6 +3,7 @@ import { isRecord, json, parseJsonBody } from "../http-utils";
 import type { RouteDef } from "../router";
 import { resetState } from "../state";
 import { controlSendRoutes } from "./control-sends";
+import { controlWebhookRoutes } from "./control-webhooks";
 
 const badRequest = (message: string) => json(400, { ok: false, error: message });
 
@@ -83,4 +84,5 @@ export const controlRoutes: RouteDef[] = [
     },
   },
   ...controlSendRoutes,
+  ...controlWebhookRoutes,
 ];
