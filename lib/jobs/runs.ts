@@ -1,0 +1,37 @@
+import "server-only";
+import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { getSandboxSendosoUserId, getSendosoClientForSync } from "@/lib/sendoso";
+import { type ReconcileCounts, reconcileSends } from "@/lib/sends/reconcile";
+import { sweepStaleInFlight } from "@/lib/sends/sweeper";
+import { type LeasedRun, withJobLease } from "./lease";
+
+/**
+ * The background jobs, each under its lease so the in-process schedule and /api/cron/* (on any number of
+ * instances) never run one twice at once. A lease outlives the longest run it covers.
+ */
+export async function runSweepJob(): Promise<LeasedRun<{ moved: number }>> {
+  const { sendoso } = getConfig();
+  const db = await getDb();
+  return withJobLease(db, "sweep-in-flight", { ttlMs: 5 * 60_000 }, async () => ({
+    // Margin over the call timeout: a row this old cannot still have a live call behind it.
+    moved: await sweepStaleInFlight(db, { olderThanMs: sendoso.timeoutMs + 60_000 }),
+  }));
+}
+
+export type SyncJobResult = ReconcileCounts | { skipped: "no_sendoso_connection" };
+
+/** Reconciles our sends with Sendoso's send list (lib/sends/reconcile.ts). */
+export async function runSyncJob(): Promise<LeasedRun<SyncJobResult>> {
+  const db = await getDb();
+  // Up to 20 list pages, each allowed the Sendoso timeout: well inside 15 minutes.
+  return withJobLease(db, "sendoso-sync", { ttlMs: 15 * 60_000 }, async () => {
+    const sendoso = await getSendosoClientForSync();
+    if (!sendoso) return { skipped: "no_sendoso_connection" as const };
+    return reconcileSends({
+      db,
+      listPage: (request) => sendoso.client.listSends(request),
+      sandboxSendosoUserId: getSandboxSendosoUserId,
+    });
+  });
+}
