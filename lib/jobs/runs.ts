@@ -25,13 +25,18 @@ export type SyncJobResult = ReconcileCounts | { skipped: "no_sendoso_connection"
 export async function runSyncJob(): Promise<LeasedRun<SyncJobResult>> {
   const db = await getDb();
   // Up to 20 list pages, each allowed the Sendoso timeout: well inside 15 minutes.
-  return withJobLease(db, "sendoso-sync", { ttlMs: 15 * 60_000 }, async () => {
+  return withJobLease(db, "sendoso-sync", { ttlMs: 15 * 60_000 }, async ({ state, remember }) => {
     const sendoso = await getSendosoClientForSync();
     if (!sendoso) return { skipped: "no_sendoso_connection" as const };
-    return reconcileSends({
+    const reported = Array.isArray(state?.ambiguousSendIds) ? (state.ambiguousSendIds as string[]) : [];
+    const counts = await reconcileSends({
       db,
       listPage: (request) => sendoso.client.listSends(request),
       sandboxSendosoUserId: getSandboxSendosoUserId,
+      reportedAmbiguous: new Set(reported),
     });
+    // Report each ambiguous send once, not every minute; one that clears up and returns is reported again.
+    remember({ ambiguousSendIds: counts.ambiguousSendIds });
+    return counts;
   });
 }

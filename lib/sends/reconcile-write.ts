@@ -87,7 +87,7 @@ export async function applyMatch(
       .where(
         and(
           eq(sends.id, row.id),
-          inArray(sends.state, ["sent"]),
+          eq(sends.state, "sent"),
           or(isNull(sends.sendosoSendGid), eq(sends.sendosoSendGid, item.send_gid)),
         ),
       )

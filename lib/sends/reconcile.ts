@@ -17,6 +17,8 @@ export type ReconcileDeps = {
   maxPages?: number;
   /** Where mismatches are reported (R15); console.warn by default. */
   warn?: (message: string) => void;
+  /** Ambiguous sends an earlier run already reported: not reported again every minute. */
+  reportedAmbiguous?: ReadonlySet<string>;
 };
 
 export type ReconcileCounts = {
@@ -32,7 +34,10 @@ export type ReconcileCounts = {
   unchanged: number;
   /** Left alone: several candidates, or one candidate fitting several of our sends. */
   ambiguous: number;
+  ambiguousSendIds: string[];
   notFound: number;
+  /** Matching window still open: decided on a later run. */
+  waiting: number;
   /** Moved on while we looked (e.g. marked not sent): left for a person. */
   conflicts: number;
 };
@@ -47,7 +52,9 @@ const emptyCounts = (): ReconcileCounts => ({
   updated: 0,
   unchanged: 0,
   ambiguous: 0,
+  ambiguousSendIds: [],
   notFound: 0,
+  waiting: 0,
   conflicts: 0,
 });
 
@@ -91,6 +98,7 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
     [...wanted.map((r) => toOurs(r, true)), ...inFlight.map((r) => toOurs(r, false))],
     walk.items,
     taken,
+    { now },
   );
 
   Object.assign(counts, { looked: wanted.length, pages: walk.pages, complete: walk.complete });
@@ -109,11 +117,18 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
       }
       continue;
     }
+    if (outcome.kind === "too_early") {
+      counts.waiting += 1;
+      continue;
+    }
     if (outcome.kind === "ambiguous") {
       counts.ambiguous += 1;
-      warn(
-        `reconciler: send ${row.id} is ambiguous (${outcome.reason}): Sendoso sends ${outcome.candidateGids.join(", ")} could be it; nothing changed`,
-      );
+      counts.ambiguousSendIds.push(row.id);
+      if (!deps.reportedAmbiguous?.has(row.id)) {
+        warn(
+          `reconciler: send ${row.id} is ambiguous (${outcome.reason}): Sendoso sends ${outcome.candidateGids.join(", ")} could be it; nothing changed`,
+        );
+      }
     } else {
       counts.notFound += 1;
     }

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { auditLog, notifications, sendEvents, sendosoStatusUpdates, sends, type User } from "@/lib/db/schema";
 import { createSendosoClient, type SendosoClient } from "@/lib/sendoso/client";
 import { type ReconcileDeps, reconcileSends } from "@/lib/sends/reconcile";
+import { LIST_LAG_MS, MATCH_WINDOW } from "@/lib/sends/reconcile-match";
 import type { SendDeps } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
 import type { TestSimulator } from "../support/simulator";
@@ -28,7 +29,13 @@ export function sendDeps(db: Db, sendoso: SendosoClient): SendDeps {
   return { db, sendoso, viaFrom: "Gift Desk", repeatWindowDays: 30, settleWaitMs: 5_000 };
 }
 
-/** The reconciler reading the list through `reader`; warnings are collected instead of printed. */
+/** After every matching window of a send made now has closed. */
+export const afterWindowsClose = () => new Date(Date.now() + MATCH_WINDOW.afterMs + LIST_LAG_MS + 1_000);
+
+/**
+ * The reconciler reading the list through `reader`, run as if its sends' windows had closed (unless
+ * `now` is given); warnings are collected instead of printed.
+ */
 export function reconciler(db: Db, reader: SendosoClient, overrides: Partial<ReconcileDeps> = {}) {
   const warnings: string[] = [];
   const run = () =>
@@ -37,6 +44,7 @@ export function reconciler(db: Db, reader: SendosoClient, overrides: Partial<Rec
       listPage: (request) => reader.listSends(request),
       sandboxSendosoUserId: async () => (await reader.me()).id,
       warn: (message) => warnings.push(message),
+      now: afterWindowsClose(),
       ...overrides,
     });
   return { run, warnings };

@@ -88,6 +88,15 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
     expect(await sim.sendPosts()).toHaveLength(1);
   });
 
+  it("waits until no second candidate can still appear before deciding an unknown send", async () => {
+    const { sendId } = await droppedSend();
+    const early = await reconciler(database.db, sendoso, { now: new Date() }).run();
+    expect(early).toMatchObject({ resolved: 0, waiting: 1 });
+    expect((await snapshotOf(database.db, sendId)).row?.state).toBe("unknown");
+    expect((await reconciler(database.db, sendoso).run()).resolved).toBe(1);
+    expect((await snapshotOf(database.db, sendId)).row?.state).toBe("sent");
+  });
+
   it("changes nothing on a second run over the same list", async () => {
     const { sendId } = await droppedSend();
     const { run } = reconciler(database.db, sendoso);
@@ -116,8 +125,15 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
     expect(after.history).toEqual([]);
     expect(after.inbox).toEqual([]);
     expect(warnings.join("\n")).toMatch(new RegExp(`send ${sendId} is ambiguous`));
+    expect(counts.ambiguousSendIds).toContain(sendId);
     expect(values.recipientEmail).toBeTruthy();
     expect(await sim.sendPosts()).toHaveLength(postsBefore);
+
+    // The next run (the job remembers what it reported) still leaves it alone, without a second warning.
+    const next = reconciler(database.db, sendoso, { reportedAmbiguous: new Set(counts.ambiguousSendIds) });
+    expect((await next.run()).ambiguousSendIds).toContain(sendId);
+    expect(next.warnings.join("\n")).not.toContain(sendId);
+    expect((await snapshotOf(database.db, sendId)).row?.state).toBe("unknown");
   });
 
   it("follows a sent send's status and cost, and stores new history only once", async () => {
