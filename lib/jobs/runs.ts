@@ -21,8 +21,13 @@ export async function runSweepJob(): Promise<LeasedRun<{ moved: number }>> {
 
 export type SyncJobResult = ReconcileCounts | { skipped: "no_sendoso_connection" };
 
-/** Reconciles our sends with Sendoso's send list (lib/sends/reconcile.ts). */
-export async function runSyncJob(): Promise<LeasedRun<SyncJobResult>> {
+/**
+ * Reconciles our sends with Sendoso's send list (lib/sends/reconcile.ts); with `onlySendIds`, just those
+ * (a person's "check now"), under the same lease so it never overlaps a full run.
+ */
+export async function runSyncJob(
+  options: { onlySendIds?: string[] } = {},
+): Promise<LeasedRun<SyncJobResult>> {
   const db = await getDb();
   // Up to 20 list pages, each allowed the Sendoso timeout: well inside 15 minutes.
   return withJobLease(db, "sendoso-sync", { ttlMs: 15 * 60_000 }, async ({ state, remember }) => {
@@ -34,9 +39,32 @@ export async function runSyncJob(): Promise<LeasedRun<SyncJobResult>> {
       listPage: (request) => sendoso.client.listSends(request),
       sandboxSendosoUserId: getSandboxSendosoUserId,
       reportedAmbiguous: new Set(reported),
+      onlySendIds: options.onlySendIds,
     });
     // Report each ambiguous send once, not every minute; one that clears up and returns is reported again.
-    remember({ ambiguousSendIds: counts.ambiguousSendIds });
+    if (!options.onlySendIds) remember({ ambiguousSendIds: counts.ambiguousSendIds });
     return counts;
   });
+}
+
+export type SendCheckOutcome =
+  | "found"
+  | "ambiguous"
+  | "too_early"
+  | "not_found"
+  | "not_reached"
+  | "changed"
+  | "busy"
+  | "no_connection";
+
+/** What a targeted check of one send came to, for the person who asked. */
+export function sendCheckOutcome(run: LeasedRun<SyncJobResult>): SendCheckOutcome {
+  if (!run.ran) return "busy";
+  const result = run.result;
+  if ("skipped" in result) return "no_connection";
+  if (result.resolved > 0) return "found";
+  if (result.conflicts > 0) return "changed";
+  if (result.ambiguous > 0) return "ambiguous";
+  if (result.waiting > 0) return "too_early";
+  return result.complete ? "not_found" : "not_reached";
 }

@@ -43,7 +43,12 @@ function selectRows(db: Db, where: ReturnType<typeof and>) {
  * from the last `lookbackDays`; `sent` ones of that period whose Sendoso status can still change (status
  * and cost); and any send a webhook or a person asked to check (`sync_requested_at`), however old.
  */
-export async function loadSendsToSync(db: Db, since: Date): Promise<SyncRow[]> {
+export async function loadSendsToSync(db: Db, since: Date, onlyIds?: string[]): Promise<SyncRow[]> {
+  // A targeted check ("Check with Sendoso now"): just these sends, however old.
+  if (onlyIds) {
+    if (onlyIds.length === 0) return [];
+    return selectRows(db, and(inArray(sends.id, onlyIds), inArray(sends.state, ["sent", "unknown"])));
+  }
   const open = [...FINAL_BUCKETS];
   const batches = await Promise.all([
     selectRows(db, and(eq(sends.state, "unknown"), gte(sends.createdAt, since))),

@@ -19,6 +19,8 @@ export type ReconcileDeps = {
   warn?: (message: string) => void;
   /** Ambiguous sends an earlier run already reported: not reported again every minute. */
   reportedAmbiguous?: ReadonlySet<string>;
+  /** Look for these sends only (a person's "check now"); in-flight sends still compete for candidates. */
+  onlySendIds?: string[];
 };
 
 export type ReconcileCounts = {
@@ -68,7 +70,7 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
   const now = deps.now ?? new Date();
   const warn = deps.warn ?? ((message: string) => console.warn(message));
   const since = new Date(now.getTime() - (deps.lookbackDays ?? 30) * DAY_MS);
-  const wanted = await loadSendsToSync(db, since);
+  const wanted = await loadSendsToSync(db, since, deps.onlySendIds);
   const counts = emptyCounts();
   if (wanted.length === 0) return counts;
   const inFlight = await loadSendsInFlight(db, since);
