@@ -1,4 +1,5 @@
 import "server-only";
+import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { getSandboxSendosoUserId, getSendosoClientForSync } from "@/lib/sendoso";
@@ -21,6 +22,9 @@ export async function runSweepJob(): Promise<LeasedRun<{ moved: number }>> {
 
 export type SyncJobResult = ReconcileCounts | { skipped: "no_sendoso_connection" };
 
+/** What the sync job keeps between runs (`job_leases.state`). */
+const syncMemory = z.object({ ambiguousSendIds: z.array(z.string()) });
+
 /**
  * Reconciles our sends with Sendoso's send list (lib/sends/reconcile.ts); with `onlySendIds`, just those
  * (a person's "check now"), under the same lease so it never overlaps a full run.
@@ -33,7 +37,8 @@ export async function runSyncJob(
   return withJobLease(db, "sendoso-sync", { ttlMs: 15 * 60_000 }, async ({ state, remember }) => {
     const sendoso = await getSendosoClientForSync();
     if (!sendoso) return { skipped: "no_sendoso_connection" as const };
-    const reported = Array.isArray(state?.ambiguousSendIds) ? (state.ambiguousSendIds as string[]) : [];
+    const memory = syncMemory.safeParse(state);
+    const reported = memory.success ? memory.data.ambiguousSendIds : [];
     const counts = await reconcileSends({
       db,
       listPage: (request) => sendoso.client.listSends(request),

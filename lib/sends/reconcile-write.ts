@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, TransactionRollbackError } from "drizzle-orm";
+import { and, eq, isNull, or, type SQL, sql, TransactionRollbackError } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { sendosoStatusUpdates, sends } from "@/lib/db/schema";
@@ -81,7 +81,7 @@ export async function applyMatch(
         cost,
         currency,
         syncedAt: now,
-        syncRequestedAt: null,
+        syncRequestedAt: answered(row.syncRequestedAt),
         updatedAt: now,
       })
       .where(
@@ -124,8 +124,25 @@ async function announceResolved(tx: Db, row: SyncRow, item: SendosoSendItem): Pr
   });
 }
 
+/**
+ * `sync_requested_at` once this run has answered the request it read: cleared, unless a newer request
+ * (a webhook that arrived while we read the list) came in meanwhile, which the next run answers.
+ */
+function answered(read: Date | null): SQL {
+  return read === null
+    ? sql`${sends.syncRequestedAt}`
+    : sql`case when date_trunc('milliseconds', ${sends.syncRequestedAt}) <= ${read.toISOString()}::timestamptz then null else ${sends.syncRequestedAt} end`;
+}
+
 /** Marks sync requests handled for sends that were looked for in a complete walk of the list. */
-export async function clearSyncRequests(db: Db, ids: string[]): Promise<void> {
-  if (ids.length === 0) return;
-  await db.update(sends).set({ syncRequestedAt: null }).where(inArray(sends.id, ids));
+export async function clearSyncRequests(
+  db: Db,
+  rows: Pick<SyncRow, "id" | "syncRequestedAt">[],
+): Promise<void> {
+  for (const row of rows) {
+    await db
+      .update(sends)
+      .set({ syncRequestedAt: answered(row.syncRequestedAt) })
+      .where(eq(sends.id, row.id));
+  }
 }

@@ -105,7 +105,7 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
 
   Object.assign(counts, { looked: wanted.length, pages: walk.pages, complete: walk.complete });
   const rows = new Map(wanted.map((r) => [r.id, r]));
-  const handled: string[] = [];
+  const handled: SyncRow[] = [];
   for (const outcome of outcomes) {
     const row = rows.get(outcome.send.id);
     if (!row) continue;
@@ -135,7 +135,7 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
       counts.notFound += 1;
     }
     // Looked for over the whole window: the request is answered, even without a match.
-    if (row.syncRequestedAt && (walk.complete || outcome.kind === "ambiguous")) handled.push(row.id);
+    if (row.syncRequestedAt && (walk.complete || outcome.kind === "ambiguous")) handled.push(row);
   }
   await clearSyncRequests(db, handled);
   return counts;

@@ -167,6 +167,28 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
     });
   });
 
+  it("keeps a sync request (a webhook) that arrived while the list was being read", async () => {
+    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    const sendId = result.status === "sent" ? result.sendId : "";
+    const { run } = reconciler(database.db, sendoso);
+    await run();
+    const first = new Date(Date.now() - 5_000);
+    await database.db.update(sends).set({ syncRequestedAt: first }).where(eq(sends.id, sendId));
+    const row = (await loadSendsToSync(database.db, new Date(0))).find((r) => r.id === sendId);
+    const item = (await sendoso.listSends({ page: 1, perPage: 100 })).sends.find(
+      (i) => i.send_gid === row?.sendosoSendGid,
+    );
+    if (!row || !item) throw new Error("fixture missing");
+    const newer = new Date();
+    await database.db.update(sends).set({ syncRequestedAt: newer }).where(eq(sends.id, sendId));
+
+    expect(await applyMatch(database.db, row, item, new Date())).toBe("updated");
+    expect((await snapshotOf(database.db, sendId)).row?.syncRequestedAt?.getTime()).toBe(newer.getTime());
+    // The next run answers the newer request.
+    await run();
+    expect((await snapshotOf(database.db, sendId)).row?.syncRequestedAt).toBeNull();
+  });
+
   it("does not overrule a manager who marked the send not sent while the list was being read", async () => {
     const { sendId } = await droppedSend();
     const row = (await loadSendsToSync(database.db, new Date(0))).find((r) => r.id === sendId);
