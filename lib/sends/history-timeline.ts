@@ -1,7 +1,7 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type Send, sendosoStatusUpdates } from "@/lib/db/schema";
-import { bucketForSendosoStatus, type StatusBucket } from "./status-buckets";
+import { bucketForSendosoStatus, normaliseSendosoStatus, type StatusBucket } from "./status-buckets";
 
 export type SendosoStatusUpdate = {
   status: string;
@@ -28,7 +28,12 @@ export async function loadSendosoTimeline(db: Db, send: Send): Promise<SendosoSt
     })
     .from(sendosoStatusUpdates)
     .where(eq(sendosoStatusUpdates.sendId, send.id))
-    .orderBy(asc(sendosoStatusUpdates.occurredAt), asc(sendosoStatusUpdates.id));
+    // At one moment, the send list's Title-Case text first: it is the one kept (below).
+    .orderBy(
+      asc(sendosoStatusUpdates.occurredAt),
+      sql`case when ${sendosoStatusUpdates.source} = 'sync' then 0 else 1 end`,
+      asc(sendosoStatusUpdates.id),
+    );
   if (rows.length === 0 && send.sendosoStatus) {
     return [
       {
@@ -39,7 +44,15 @@ export async function loadSendosoTimeline(db: Db, send: Send): Promise<SendosoSt
       },
     ];
   }
-  return rows.map((row) => ({
+  // The same change reported by both the list ("Order Received") and a webhook ("send.order_received").
+  const seen = new Set<string>();
+  const distinct = rows.filter((row) => {
+    const key = `${normaliseSendosoStatus(row.status)}@${row.occurredAt.getTime()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return distinct.map((row) => ({
     status: row.status,
     bucket: bucketForSendosoStatus(row.status),
     occurredAt: row.occurredAt,

@@ -37,6 +37,13 @@ describe.each(backends)("send detail, status poll and mark-not-sent on $name", (
         occurredAt: new Date("2026-11-01T12:21:00Z"),
         source: "sync",
       },
+      // The same change from a webhook, by its event name: shown once, as the list names it.
+      {
+        sendId: at(20).id,
+        status: "send.initiated",
+        occurredAt: new Date("2026-11-01T12:21:00Z"),
+        source: "webhook",
+      },
     ]);
   });
   afterAll(async () => {
