@@ -1,7 +1,7 @@
 import { and, eq, isNull, or, type SQL, sql, TransactionRollbackError } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { sendosoStatusUpdates, sends } from "@/lib/db/schema";
+import { sendosoStatusUpdates, sends, webhookMessages } from "@/lib/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import type { SendosoSendItem } from "@/lib/sendoso/schemas-sends";
 import type { SyncRow } from "./reconcile-load";
@@ -95,6 +95,13 @@ export async function applyMatch(
     if (!updated) {
       // Another gid arrived for this send (a webhook) since we read it: roll back and leave it to a person.
       tx.rollback();
+    }
+    if (row.sendosoSendGid === null) {
+      // Webhooks that came for this gid before we knew whose it was: the list just read covers them.
+      await tx
+        .update(webhookMessages)
+        .set({ processedAt: now })
+        .where(and(eq(webhookMessages.sendGid, item.send_gid), isNull(webhookMessages.processedAt)));
     }
     if (row.state === "unknown") await announceResolved(tx, row, item);
     return row.state === "unknown" ? "resolved" : "updated";

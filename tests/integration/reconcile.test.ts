@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { sends, type User } from "@/lib/db/schema";
+import { sends, type User, webhookMessages } from "@/lib/db/schema";
 import type { SendosoClient } from "@/lib/sendoso/client";
 import { loadSendosoTimeline } from "@/lib/sends/history-timeline";
 import { loadSendsToSync } from "@/lib/sends/reconcile-load";
@@ -52,6 +52,9 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
     const { sendId } = await droppedSend();
     const upstream = (await upstreamSends(sim))[0];
     const { run, warnings } = reconciler(database.db, sendoso);
+    // A webhook for it arrived before anyone knew whose send it was.
+    const early = { id: `msg_${sendId}`, sendGid: upstream?.send_gid ?? "", payload: {} };
+    await database.db.insert(webhookMessages).values(early);
 
     const counts = await run();
 
@@ -86,6 +89,11 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
       ["Confirming Address", "send list"],
     ]);
     expect(await sim.sendPosts()).toHaveLength(1);
+    const [message] = await database.db
+      .select()
+      .from(webhookMessages)
+      .where(eq(webhookMessages.id, early.id));
+    expect(message?.processedAt).toBeInstanceOf(Date);
   });
 
   it("waits until no second candidate can still appear before deciding an unknown send", async () => {
