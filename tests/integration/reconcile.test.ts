@@ -96,6 +96,19 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
     expect(message?.processedAt).toBeInstanceOf(Date);
   });
 
+  it.each([
+    ["a 502 after Sendoso recorded it", { type: "error_after" }],
+    ["a malformed 2xx", { type: "malformed" }],
+  ])("resolves a send left unknown by %s, with its one POST", async (_label, fault) => {
+    await sim.injectFault(fault);
+    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    expect(result.status).toBe("unknown");
+    const sendId = result.status === "unknown" ? result.sendId : "";
+    expect((await reconciler(database.db, sendoso).run()).resolved).toBe(1);
+    expect((await snapshotOf(database.db, sendId)).row?.state).toBe("sent");
+    expect(await sim.sendPosts()).toHaveLength(1);
+  });
+
   it("waits until no second candidate can still appear before deciding an unknown send", async () => {
     const { sendId } = await droppedSend();
     const early = await reconciler(database.db, sendoso, { now: new Date() }).run();
