@@ -14,6 +14,7 @@ test("the sender checks an unknown send with Sendoso; another rep cannot reach i
 
   await rep.goto(`/history?q=${encodeURIComponent(email)}`);
   await rep.getByRole("link", { name: "Jane Doe" }).click();
+  await expect(rep).toHaveURL(/\/history\/[0-9a-f-]{36}$/);
   const detailPath = new URL(rep.url()).pathname;
   // A rep may check their own send but not mark it not sent.
   await expect(rep.getByRole("button", { name: "Mark not sent…" })).toHaveCount(0);
@@ -30,4 +31,5 @@ test("the sender checks an unknown send with Sendoso; another rep cannot reach i
   const rep2 = await pageAs(browser, "rep2");
   const response = await rep2.goto(detailPath);
   expect(response?.status()).toBe(404);
+  await expect(rep2.getByRole("button", { name: "Check with Sendoso now" })).toHaveCount(0);
 });
