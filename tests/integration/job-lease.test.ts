@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
 import { jobLeases } from "@/lib/db/schema";
 import { withJobLease } from "@/lib/jobs/lease";
 import { backends } from "../support/databases";
+import { raceLeasedJob } from "../support/overlapping";
 import { createSharedPostgres } from "../support/postgres-database";
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -46,12 +47,13 @@ describe.each(backends)("job leases on $name", (backend) => {
   });
 
   it("lets exactly one of several simultaneous callers run", async () => {
-    const job = countingJob();
-    const outcomes = await Promise.all(
-      Array.from({ length: 5 }, () => withJobLease(database.db, "race", { ttlMs: 60_000 }, job.fn)),
+    const { outcomes, runs } = await raceLeasedJob(
+      5,
+      (job) => withJobLease(database.db, "race", { ttlMs: 60_000 }, job),
+      async () => ({ done: true }),
     );
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
-    expect(job.runs()).toBe(1);
+    expect(runs).toBe(1);
   });
 
   it("refuses while another caller holds the lease, and keeps the holder's lease", async () => {
@@ -148,14 +150,18 @@ describe.each(twoInstances)("job leases across two connection pools on $name", (
       await openDatabase({ kind: "postgres", url: shared.url }),
       await openDatabase({ kind: "postgres", url: shared.url }),
     ];
+    let attempts = 0;
     try {
       for (let round = 0; round < 10; round++) {
-        const job = countingJob(50);
-        const outcomes = await Promise.all(
-          [a, b, a, b].map((h) => withJobLease(h.db, `two-pools-${round}`, { ttlMs: 60_000 }, job.fn)),
+        const { outcomes, runs } = await raceLeasedJob(
+          4,
+          (job) =>
+            // Alternate instances: a, b, a, b.
+            withJobLease((attempts++ % 2 === 0 ? a : b).db, `two-pools-${round}`, { ttlMs: 60_000 }, job),
+          async () => ({ done: true }),
         );
         expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
-        expect(job.runs()).toBe(1);
+        expect(runs).toBe(1);
       }
     } finally {
       await Promise.all([a.close(), b.close()]);

@@ -8,6 +8,7 @@ import { openConnectionFor } from "@/lib/sendoso/connect";
 import { buildAddressCollectionBody } from "@/lib/sendoso/request-body";
 import { type Sender, submitSend } from "@/lib/sends/send-service";
 import { backends } from "../support/databases";
+import { raceLeasedJob } from "../support/overlapping";
 import { connectThroughOAuth, createTestUser, testConnectDeps } from "../support/sendoso-connection";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import {
@@ -126,9 +127,13 @@ describe.each(backends)("reconciler runs on $name", (backend) => {
   it("runs once when two instances start the sync at the same moment", async () => {
     const sendId = await dropped(sandbox);
     const { run } = reconciler(database.db, sandbox);
-    const leased = () => withJobLease(database.db, "sendoso-sync", { ttlMs: 60_000 }, run);
-    const outcomes = await Promise.all([leased(), leased()]);
+    const { outcomes, runs } = await raceLeasedJob(
+      2,
+      (job) => withJobLease(database.db, "sendoso-sync", { ttlMs: 60_000 }, job),
+      run,
+    );
     expect(outcomes.filter((o) => o.ran)).toHaveLength(1);
+    expect(runs).toBe(1);
     const ran = outcomes.find((o) => o.ran);
     expect(ran?.ran && ran.result.resolved).toBe(1);
     const inbox = await database.db
