@@ -1,28 +1,31 @@
 import "server-only";
 import { Cron } from "croner";
-import { getDb } from "@/lib/db";
-import { getConfig } from "@/lib/env";
-import { sweepStaleInFlight } from "@/lib/sends/sweeper";
+import { runSweepJob, runSyncJob } from "./runs";
 
 /** Background jobs. In production a scheduler calls /api/cron/*; elsewhere they run in-process. */
-export async function runSweep(): Promise<number> {
-  const { sendoso } = getConfig();
-  // Margin over the call timeout: a row this old cannot still have a live call behind it.
-  return sweepStaleInFlight(await getDb(), { olderThanMs: sendoso.timeoutMs + 60_000 });
-}
-
 const globalForJobs = globalThis as unknown as { giftDeskJobs?: Cron[] };
 
 export function startInProcessJobs(): void {
   if (globalForJobs.giftDeskJobs) return;
   globalForJobs.giftDeskJobs = [
-    // `protect` skips a tick while the previous run is still going.
+    // `protect` skips a tick while the previous run is still going; the lease covers other instances.
     new Cron("*/1 * * * *", { protect: true, name: "sweep-in-flight" }, async () => {
-      const moved = await runSweep().catch((error) => {
+      const run = await runSweepJob().catch((error) => {
         console.error("sweeper failed", error);
-        return 0;
+        return null;
       });
-      if (moved > 0) console.warn(`sweeper: ${moved} stale in-flight send(s) marked unknown`);
+      if (run?.ran && run.result.moved > 0) {
+        console.warn(`sweeper: ${run.result.moved} stale in-flight send(s) marked unknown`);
+      }
+    }),
+    new Cron("*/1 * * * *", { protect: true, name: "sendoso-sync" }, async () => {
+      const run = await runSyncJob().catch((error) => {
+        console.error("sendoso sync failed", error);
+        return null;
+      });
+      if (run?.ran && "resolved" in run.result && run.result.resolved > 0) {
+        console.info(`sendoso sync: ${run.result.resolved} unknown send(s) found in Sendoso and marked sent`);
+      }
     }),
   ];
 }

@@ -1,3 +1,5 @@
+import { desc, eq, sql } from "drizzle-orm";
+import { sendosoConnections } from "@/lib/db/schema";
 import { createSendosoClient } from "./client";
 import {
   type ConnectionDeps,
@@ -65,4 +67,21 @@ export async function openConnectionFor(
   if (!row) throw new SendosoNotConnectedError();
   if (row.status === "needs_reconnect") throw new SendosoNeedsReconnectError(row.userId === null);
   return { connection: toInfo(row), tokens: connectionTokenSource(deps, row) };
+}
+
+/**
+ * A working connection for organisation-wide reads (the send list, which any user's token sees whole):
+ * the shared org connection first, else the most recently refreshed active rep connection. Null when
+ * none is active.
+ */
+export async function openAnyConnection(
+  deps: ConnectionDeps,
+): Promise<{ connection: ConnectionInfo; tokens: TokenSource } | null> {
+  const [row] = await deps.db
+    .select()
+    .from(sendosoConnections)
+    .where(eq(sendosoConnections.status, "active"))
+    .orderBy(desc(sql`(${sendosoConnections.userId} is null)`), desc(sendosoConnections.updatedAt))
+    .limit(1);
+  return row ? { connection: toInfo(row), tokens: connectionTokenSource(deps, row) } : null;
 }

@@ -4,7 +4,13 @@ import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient, type SendosoClient } from "./client";
-import { type ConnectDeps, completeConnect, openConnectionFor, startConnect } from "./connect";
+import {
+  type ConnectDeps,
+  completeConnect,
+  openAnyConnection,
+  openConnectionFor,
+  startConnect,
+} from "./connect";
 import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
 import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
@@ -15,6 +21,7 @@ const globalForSendoso = globalThis as unknown as {
   giftDeskSendoso?: SendosoClient;
   giftDeskSendosoLimiter?: RateLimiter;
   giftDeskTouches?: Map<string, { at: number; touches: Promise<Touch[]> }>;
+  giftDeskSandboxUserId?: Promise<number>;
 };
 
 const TOUCH_CACHE_MS = 60_000;
@@ -90,6 +97,48 @@ export async function getSendosoClientFor(
     tokens,
   });
   return { client, connection };
+}
+
+/**
+ * A client for organisation-wide reads such as the send list (the reconciler): the shared org connection,
+ * else any active rep connection, else, with the bundled simulator only, the sandbox token. Null when
+ * nothing can read Sendoso.
+ */
+export async function getSendosoClientForSync(): Promise<{
+  client: SendosoClient;
+  via: "shared" | "rep" | "sandbox";
+} | null> {
+  const deps = await connectDeps();
+  const opened = await openAnyConnection(deps);
+  if (opened) {
+    const client = createSendosoClient({
+      baseUrl: deps.oauth.baseUrl,
+      timeoutMs: deps.oauth.timeoutMs,
+      limiter: deps.oauth.limiter,
+      tokens: opened.tokens,
+    });
+    return { client, via: opened.connection.shared ? "shared" : "rep" };
+  }
+  return getConfig().sendoso.sandbox ? { client: getSendosoClient(), via: "sandbox" } : null;
+}
+
+/**
+ * The Sendoso user behind the sandbox token (sends made without a connection went out as this user), or
+ * null outside the simulator. Asked once per process.
+ */
+export async function getSandboxSendosoUserId(): Promise<number | null> {
+  if (!getConfig().sendoso.sandbox) return null;
+  if (!globalForSendoso.giftDeskSandboxUserId) {
+    const asking = getSendosoClient()
+      .me()
+      .then((me) => me.id);
+    globalForSendoso.giftDeskSandboxUserId = asking;
+    asking.catch(() => {
+      if (globalForSendoso.giftDeskSandboxUserId === asking)
+        globalForSendoso.giftDeskSandboxUserId = undefined;
+    });
+  }
+  return globalForSendoso.giftDeskSandboxUserId;
 }
 
 /**

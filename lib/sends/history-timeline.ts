@@ -1,45 +1,40 @@
-import { and, asc, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { type Send, sendEvents } from "@/lib/db/schema";
-import { bucketForSendosoStatus, type StatusBucket } from "./status-buckets";
+import { type Send, sendosoStatusUpdates } from "@/lib/db/schema";
+import { bucketForSendosoStatus, normaliseSendosoStatus, type StatusBucket } from "./status-buckets";
 
 export type SendosoStatusUpdate = {
   status: string;
   bucket: StatusBucket | null;
   occurredAt: Date | null;
-  /** Where we learned it: a webhook, the reconciler's `status_updates`, or only the current status. */
+  /** Where we learned it: a webhook, the reconciler's read of the send list, or only the current status. */
   source: string;
 };
 
+/** `sendoso_status_updates.source` as the detail page says it. */
+const SOURCE_LABEL: Record<string, string> = { sync: "send list", webhook: "webhook" };
+
 /**
- * The Sendoso status timeline of one send.
- *
- * Seam for the reconciler and webhooks (issue 6, "Keeping status in sync"): until they store Sendoso's
- * `status_updates` in a table of their own, they append a `send_events` row whose `detail` carries
- * `{ sendosoStatus, occurredAt?, source? }` and this reads those. When that table exists, read it here
- * and nothing else in the history changes. With no events yet, the row's current status stands alone.
+ * The Sendoso status timeline of one send, oldest first: what the reconciler read from `status_updates`
+ * and what webhooks delivered (`sendoso_status_updates`). With nothing stored yet, the row's current
+ * status stands alone.
  */
 export async function loadSendosoTimeline(db: Db, send: Send): Promise<SendosoStatusUpdate[]> {
   const rows = await db
-    .select({ createdAt: sendEvents.createdAt, detail: sendEvents.detail })
-    .from(sendEvents)
-    .where(and(eq(sendEvents.sendId, send.id), sql`${sendEvents.detail} ? 'sendosoStatus'`))
-    .orderBy(asc(sendEvents.id));
-  const updates = rows.flatMap(({ createdAt, detail }) => {
-    const status = detail?.sendosoStatus;
-    if (typeof status !== "string") return [];
-    const at = typeof detail?.occurredAt === "string" ? new Date(detail.occurredAt) : createdAt;
-    const source = typeof detail?.source === "string" ? detail.source : "sendoso";
-    return [
-      {
-        status,
-        bucket: bucketForSendosoStatus(status),
-        occurredAt: Number.isNaN(at.getTime()) ? createdAt : at,
-        source,
-      },
-    ];
-  });
-  if (updates.length === 0 && send.sendosoStatus) {
+    .select({
+      status: sendosoStatusUpdates.status,
+      occurredAt: sendosoStatusUpdates.occurredAt,
+      source: sendosoStatusUpdates.source,
+    })
+    .from(sendosoStatusUpdates)
+    .where(eq(sendosoStatusUpdates.sendId, send.id))
+    // At one moment, the send list's Title-Case text first: it is the one kept (below).
+    .orderBy(
+      asc(sendosoStatusUpdates.occurredAt),
+      sql`case when ${sendosoStatusUpdates.source} = 'sync' then 0 else 1 end`,
+      asc(sendosoStatusUpdates.id),
+    );
+  if (rows.length === 0 && send.sendosoStatus) {
     return [
       {
         status: send.sendosoStatus,
@@ -49,5 +44,18 @@ export async function loadSendosoTimeline(db: Db, send: Send): Promise<SendosoSt
       },
     ];
   }
-  return updates;
+  // The same change reported by both the list ("Order Received") and a webhook ("send.order_received").
+  const seen = new Set<string>();
+  const distinct = rows.filter((row) => {
+    const key = `${normaliseSendosoStatus(row.status)}@${row.occurredAt.getTime()}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return distinct.map((row) => ({
+    status: row.status,
+    bucket: bucketForSendosoStatus(row.status),
+    occurredAt: row.occurredAt,
+    source: SOURCE_LABEL[row.source] ?? row.source,
+  }));
 }

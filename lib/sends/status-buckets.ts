@@ -80,7 +80,8 @@ const BY_STATUS: Record<string, StatusBucket> = {
   failed: "closed_without_gift",
 };
 
-function normalise(value: string): string {
+/** The comparable form of a status or event name: "send.order_received" and "Order Received" agree. */
+export function normaliseSendosoStatus(value: string): string {
   return value
     .trim()
     .replace(/^send\./i, "")
@@ -92,7 +93,7 @@ function normalise(value: string): string {
 /** Bucket of a raw Sendoso status (list item `status`, `status_updates[].status`) or webhook event name. */
 export function bucketForSendosoStatus(raw: string | null | undefined): StatusBucket | null {
   if (raw == null || raw.trim() === "") return null;
-  return BY_STATUS[normalise(raw)] ?? "other";
+  return BY_STATUS[normaliseSendosoStatus(raw)] ?? "other";
 }
 
 /** What the reconciler and webhook handler store together, so the bucket never drifts from the raw text. */

@@ -27,6 +27,7 @@ const ROUTES: Record<string, Record<Who, number>> = {
   "GET /api/sends/export": { anon: 401, rep: 403, manager: 200, admin: 200 },
   // No CRON_SECRET in this environment: the scheduler route refuses everyone, signed in or not.
   "POST /api/cron/sweep": { anon: 401, rep: 401, manager: 401, admin: 401 },
+  "POST /api/cron/sync": { anon: 401, rep: 401, manager: 401, admin: 401 },
 };
 
 async function contextFor(

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
-import { type Send, sendEvents } from "@/lib/db/schema";
+import { type Send, sendEvents, sendosoStatusUpdates } from "@/lib/db/schema";
 import { getSendDetail } from "@/lib/sends/history-detail";
 import { statusOfSends } from "@/lib/sends/history-status";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
@@ -23,17 +23,26 @@ describe.each(backends)("send detail, status poll and mark-not-sent on $name", (
     database = await backend.open();
     c = await seedUsers(database.db);
     rows = await seedSends(database.db, c);
-    // The reconciler's seam: a Sendoso status recorded as an event.
-    await database.db.insert(sendEvents).values([
+    // As the reconciler and the webhook receiver store them; inserted out of order on purpose.
+    await database.db.insert(sendosoStatusUpdates).values([
       {
         sendId: at(20).id,
-        toState: "sent",
-        detail: { sendosoStatus: "Initiated", occurredAt: "2026-11-01T12:21:00Z" },
+        status: "Confirming Address",
+        occurredAt: new Date("2026-11-01T12:25:00Z"),
+        source: "webhook",
       },
       {
         sendId: at(20).id,
-        toState: "sent",
-        detail: { sendosoStatus: "Confirming Address", source: "webhook" },
+        status: "Initiated",
+        occurredAt: new Date("2026-11-01T12:21:00Z"),
+        source: "sync",
+      },
+      // The same change from a webhook, by its event name: shown once, as the list names it.
+      {
+        sendId: at(20).id,
+        status: "send.initiated",
+        occurredAt: new Date("2026-11-01T12:21:00Z"),
+        source: "webhook",
       },
     ]);
   });
@@ -46,10 +55,17 @@ describe.each(backends)("send detail, status poll and mark-not-sent on $name", (
     expect(detail?.sender.name).toBe("Alex Able");
     expect(detail?.send.requestBody).toEqual(at(20).requestBody);
     expect(detail?.sendosoTimeline.map((u) => [u.status, u.bucket, u.source])).toEqual([
-      ["Initiated", "pending", "sendoso"],
+      ["Initiated", "pending", "send list"],
       ["Confirming Address", "waiting_on_recipient", "webhook"],
     ]);
     expect(detail?.sendosoTimeline[0]?.occurredAt?.toISOString()).toBe("2026-11-01T12:21:00.000Z");
+  });
+
+  it("shows only the current status of a send with no stored history", async () => {
+    const detail = await getSendDetail(database.db, sendScopeFor(c.admin), at(30).id);
+    expect(detail?.sendosoTimeline).toEqual([
+      { status: "Shipped", bucket: "shipped", occurredAt: null, source: "current status" },
+    ]);
   });
 
   it("answers out-of-scope and unknown ids alike with null", async () => {

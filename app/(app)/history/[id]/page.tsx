@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CheckSendosoButton } from "@/components/history/check-sendoso-button";
 import { MarkNotSentDialog } from "@/components/history/mark-not-sent-dialog";
 import { SendSummary } from "@/components/history/send-summary";
 import { EventLog, SendosoTimeline } from "@/components/history/send-timelines";
@@ -37,8 +38,13 @@ export default async function SendDetailPage({ params }: Props) {
           <h1 className="text-2xl font-semibold">Gift to {send.recipientName || send.recipientEmail}</h1>
           <p className="text-ink-muted">{send.touchName}</p>
         </div>
-        {send.state === "unknown" && can(user.role, "resolve_unknown_sends") ? (
-          <MarkNotSentDialog sendId={send.id} />
+        {send.state === "unknown" ? (
+          <div className="flex flex-wrap items-start gap-3">
+            {send.senderId === user.id || can(user.role, "resolve_unknown_sends") ? (
+              <CheckSendosoButton sendId={send.id} />
+            ) : null}
+            {can(user.role, "resolve_unknown_sends") ? <MarkNotSentDialog sendId={send.id} /> : null}
+          </div>
         ) : null}
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

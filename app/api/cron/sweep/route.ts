@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { getConfig } from "@/lib/env";
-import { runSweep } from "@/lib/jobs/schedule";
+import { runSweepJob } from "@/lib/jobs/runs";
 import { isAuthorizedCronRequest } from "@/lib/security/cron-auth";
 
 /** For production schedulers: moves stale in-flight sends to `unknown`. Safe to call repeatedly. */
@@ -8,5 +8,6 @@ export async function POST(request: Request) {
   if (!isAuthorizedCronRequest(request.headers.get("authorization"), getConfig().cronSecret)) {
     return NextResponse.json({ error: "unauthorized" }, { status: 401 });
   }
-  return NextResponse.json({ moved: await runSweep() });
+  const run = await runSweepJob();
+  return NextResponse.json(run.ran ? { ran: true, ...run.result } : { ran: false });
 }

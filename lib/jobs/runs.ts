@@ -1,0 +1,75 @@
+import "server-only";
+import { z } from "zod";
+import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { getSandboxSendosoUserId, getSendosoClientForSync } from "@/lib/sendoso";
+import { type ReconcileCounts, reconcileSends } from "@/lib/sends/reconcile";
+import { sweepStaleInFlight } from "@/lib/sends/sweeper";
+import { type LeasedRun, withJobLease } from "./lease";
+
+/**
+ * The background jobs, each under its lease so the in-process schedule and /api/cron/* (on any number of
+ * instances) never run one twice at once. A lease outlives the longest run it covers.
+ */
+export async function runSweepJob(): Promise<LeasedRun<{ moved: number }>> {
+  const { sendoso } = getConfig();
+  const db = await getDb();
+  return withJobLease(db, "sweep-in-flight", { ttlMs: 5 * 60_000 }, async () => ({
+    // Margin over the call timeout: a row this old cannot still have a live call behind it.
+    moved: await sweepStaleInFlight(db, { olderThanMs: sendoso.timeoutMs + 60_000 }),
+  }));
+}
+
+export type SyncJobResult = ReconcileCounts | { skipped: "no_sendoso_connection" };
+
+/** What the sync job keeps between runs (`job_leases.state`). */
+const syncMemory = z.object({ ambiguousSendIds: z.array(z.string()) });
+
+/**
+ * Reconciles our sends with Sendoso's send list (lib/sends/reconcile.ts); with `onlySendIds`, just those
+ * (a person's "check now"), under the same lease so it never overlaps a full run.
+ */
+export async function runSyncJob(
+  options: { onlySendIds?: string[] } = {},
+): Promise<LeasedRun<SyncJobResult>> {
+  const db = await getDb();
+  // Up to 20 list pages, each allowed the Sendoso timeout: well inside 15 minutes.
+  return withJobLease(db, "sendoso-sync", { ttlMs: 15 * 60_000 }, async ({ state, remember }) => {
+    const sendoso = await getSendosoClientForSync();
+    if (!sendoso) return { skipped: "no_sendoso_connection" as const };
+    const memory = syncMemory.safeParse(state);
+    const reported = memory.success ? memory.data.ambiguousSendIds : [];
+    const counts = await reconcileSends({
+      db,
+      listPage: (request) => sendoso.client.listSends(request),
+      sandboxSendosoUserId: getSandboxSendosoUserId,
+      reportedAmbiguous: new Set(reported),
+      onlySendIds: options.onlySendIds,
+    });
+    // Report each ambiguous send once, not every minute; one that clears up and returns is reported again.
+    if (!options.onlySendIds) remember({ ambiguousSendIds: counts.ambiguousSendIds });
+    return counts;
+  });
+}
+
+export type SendCheckOutcome =
+  | "found"
+  | "ambiguous"
+  | "too_early"
+  | "not_found"
+  | "not_reached"
+  | "changed"
+  | "busy"
+  | "no_connection";
+
+/** What a targeted check of one send came to, for the person who asked. */
+export function sendCheckOutcome(run: LeasedRun<SyncJobResult>): SendCheckOutcome {
+  if (!run.ran) return "busy";
+  const result = run.result;
+  if ("skipped" in result) return "no_connection";
+  if (result.resolved > 0) return "found";
+  if (result.conflicts > 0) return "changed";
+  if (result.ambiguous > 0) return "ambiguous";
+  if (result.waiting > 0) return "too_early";
+  return result.complete ? "not_found" : "not_reached";
+}
