@@ -7,6 +7,7 @@ import { type SendDeps, submitSend } from "@/lib/sends/send-service";
 import { backends } from "../support/databases";
 import { createTestUser } from "../support/sendoso-connection";
 import { startSimulator, type TestSimulator } from "../support/simulator";
+import { priced } from "../support/touch-pricing";
 import { form, reconciler, sandboxClient, sendDeps, snapshotOf } from "./reconcile-support";
 
 describe.each(backends)("check with Sendoso now on $name", (backend) => {
@@ -32,7 +33,7 @@ describe.each(backends)("check with Sendoso now on $name", (backend) => {
 
   async function dropped() {
     await sim.injectFault({ type: "close_after" });
-    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    const result = await submitSend(deps, rep, form(), priced("Coffee for two"));
     expect(result.status).toBe("unknown");
     return result.status === "unknown" ? result.sendId : "";
   }

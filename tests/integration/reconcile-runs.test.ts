@@ -11,6 +11,7 @@ import { backends } from "../support/databases";
 import { raceLeasedJob } from "../support/overlapping";
 import { connectThroughOAuth, createTestUser, testConnectDeps } from "../support/sendoso-connection";
 import { startSimulator, type TestSimulator } from "../support/simulator";
+import { priced } from "../support/touch-pricing";
 import {
   form,
   listRequests,
@@ -41,7 +42,7 @@ describe.each(backends)("reconciler runs on $name", (backend) => {
 
   async function dropped(client: SendosoClient, sender: Sender = rep) {
     await sim.injectFault({ type: "close_after" });
-    const result = await submitSend(sendDeps(database.db, client), sender, form(), "Coffee for two");
+    const result = await submitSend(sendDeps(database.db, client), sender, form(), priced("Coffee for two"));
     expect(result.status).toBe("unknown");
     return result.status === "unknown" ? result.sendId : "";
   }

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { auditLog, notifications, sendEvents, sendosoStatusUpdates, sends, type User } from "@/lib/db/schema";
 import { createSendosoClient, type SendosoClient } from "@/lib/sendoso/client";
@@ -59,7 +59,11 @@ export async function snapshotOf(db: Db, sendId: string) {
     .where(eq(sendosoStatusUpdates.sendId, sendId))
     .orderBy(sendosoStatusUpdates.occurredAt, sendosoStatusUpdates.id);
   const events = await db.select().from(sendEvents).where(eq(sendEvents.sendId, sendId));
-  const audits = await db.select().from(auditLog).where(eq(auditLog.targetId, sendId));
+  // Only what the reconciler writes: submitting and marking not sent have audit entries of their own.
+  const audits = await db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.targetId, sendId), eq(auditLog.action, "send.resolved_by_sync")));
   const inbox = await db
     .select()
     .from(notifications)

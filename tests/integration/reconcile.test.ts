@@ -11,6 +11,7 @@ import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
 import { type SendDeps, submitSend } from "@/lib/sends/send-service";
 import { backends } from "../support/databases";
 import { startSimulator, type TestSimulator } from "../support/simulator";
+import { priced } from "../support/touch-pricing";
 import { form, reconciler, sandboxClient, sendDeps, snapshotOf, upstreamSends } from "./reconcile-support";
 
 describe.each(backends)("reconciler on $name against the simulator over HTTP", (backend) => {
@@ -43,7 +44,7 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
   /** A send whose POST reached Sendoso but whose answer was lost: `unknown`, with one upstream send. */
   async function droppedSend(values = form()) {
     await sim.injectFault({ type: "close_after" });
-    const result = await submitSend(deps, rep, values, "Coffee for two");
+    const result = await submitSend(deps, rep, values, priced("Coffee for two"));
     expect(result.status).toBe("unknown");
     return { sendId: result.status === "unknown" ? result.sendId : "", values };
   }
@@ -101,7 +102,7 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
     ["a malformed 2xx", { type: "malformed" }],
   ])("resolves a send left unknown by %s, with its one POST", async (_label, fault) => {
     await sim.injectFault(fault);
-    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    const result = await submitSend(deps, rep, form(), priced("Coffee for two"));
     expect(result.status).toBe("unknown");
     const sendId = result.status === "unknown" ? result.sendId : "";
     expect((await reconciler(database.db, sendoso).run()).resolved).toBe(1);
@@ -158,7 +159,7 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
   });
 
   it("follows a sent send's status and cost, and stores new history only once", async () => {
-    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    const result = await submitSend(deps, rep, form(), priced("Coffee for two"));
     expect(result.status).toBe("sent");
     const sendId = result.status === "sent" ? result.sendId : "";
     const { run } = reconciler(database.db, sendoso);
@@ -189,7 +190,7 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
   });
 
   it("keeps a sync request (a webhook) that arrived while the list was being read", async () => {
-    const result = await submitSend(deps, rep, form(), "Coffee for two");
+    const result = await submitSend(deps, rep, form(), priced("Coffee for two"));
     const sendId = result.status === "sent" ? result.sendId : "";
     const { run } = reconciler(database.db, sendoso);
     await run();
