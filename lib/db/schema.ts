@@ -145,6 +145,8 @@ export const sends = pgTable(
       .on(t.state)
       .where(sql`${t.state} in ('pending_approval', 'queued', 'in_flight', 'unknown')`),
     index("sends_gid_idx").on(t.sendosoSendGid),
+    // The reconciler's "asked to look at" list (webhooks, Check now) without scanning every send.
+    index("sends_sync_requested_idx").on(t.syncRequestedAt).where(sql`${t.syncRequestedAt} is not null`),
     // Dashboard and budget sums: one team's sends in a period, by state.
     index("sends_team_state_created_idx").on(t.team, t.statusBucket, t.createdAt),
     check("sends_state_check", sql`${t.state} in (${inList(SEND_STATES)})`),

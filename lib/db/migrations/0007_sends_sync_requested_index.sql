@@ -1,0 +1,1 @@
+CREATE INDEX "sends_sync_requested_idx" ON "sends" USING btree ("sync_requested_at") WHERE "sends"."sync_requested_at" is not null;
