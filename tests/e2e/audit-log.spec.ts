@@ -80,3 +80,12 @@ for (const role of ["rep", "manager"] as const) {
     await request.dispose();
   });
 }
+
+test("every response carries a request id, kept from upstream only when well formed", async ({ request }) => {
+  const fresh = await request.get("/signin");
+  expect(fresh.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+  const kept = await request.get("/signin", { headers: { "x-request-id": "lb-trace-0123456789" } });
+  expect(kept.headers()["x-request-id"]).toBe("lb-trace-0123456789");
+  const forged = await request.get("/signin", { headers: { "x-request-id": "<script>alert(1)</script>" } });
+  expect(forged.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+});
