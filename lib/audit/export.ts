@@ -23,7 +23,8 @@ export const AUDIT_EXPORT_COLUMNS: CsvColumns<AuditEntry> = [
 
 /**
  * Every entry matching the filters as CSV (admins only: the query refuses anyone else), and the export
- * itself audited as `export.audit_log` with the filters and the row count once the last row is out.
+ * itself audited as `export.audit_log` with the filters and the row count once the last row is out (or,
+ * marked incomplete, when the download stops early).
  */
 export function auditLogCsvStream(
   db: Db,
@@ -32,13 +33,16 @@ export function auditLogCsvStream(
   requestId: string | null,
   batchSize = 1000,
 ): ReadableStream<Uint8Array> {
-  return batchedCsvStream(eachAuditEntry(db, admin, filters, batchSize), AUDIT_EXPORT_COLUMNS, (rows) =>
-    recordAudit(db, {
-      actor: { id: admin.id, email: admin.email },
-      action: "export.audit_log",
-      target: { type: "audit_log" },
-      after: { filters, rows },
-      requestId,
-    }),
+  return batchedCsvStream(
+    eachAuditEntry(db, admin, filters, batchSize),
+    AUDIT_EXPORT_COLUMNS,
+    ({ rows, complete }) =>
+      recordAudit(db, {
+        actor: { id: admin.id, email: admin.email },
+        action: "export.audit_log",
+        target: { type: "audit_log" },
+        after: { filters, rows, complete },
+        requestId,
+      }),
   );
 }

@@ -21,19 +21,30 @@ export function csvChunk<T>(columns: CsvColumns<T>, rows: T[], withHeader: boole
   );
 }
 
+/** How an export ended: rows handed to the client, and whether that was every matching row. */
+export type CsvExportSummary = { rows: number; complete: boolean };
+
 /**
  * CSV pulled one batch at a time: the client's read speed drives the queries (stream back-pressure), so
- * memory holds one batch however many rows match. `onComplete` runs with the row count before the
- * stream closes; if it fails the download fails too (an audited export is never complete unaudited).
+ * memory holds one batch however many rows match. `onDone` runs once: before the stream closes when
+ * every row is out (if it fails, the download fails too: a complete export is never unaudited), or,
+ * best effort, with `complete: false` when the client gives up or a query fails midway.
  */
 export function batchedCsvStream<T>(
   batches: AsyncGenerator<T[]>,
   columns: CsvColumns<T>,
-  onComplete?: (rowCount: number) => Promise<void>,
+  onDone?: (summary: CsvExportSummary) => Promise<void>,
 ): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   let first = true;
-  let rowCount = 0;
+  let rows = 0;
+  let reported = false;
+  const report = async (complete: boolean) => {
+    if (reported || !onDone) return;
+    reported = true;
+    await onDone({ rows, complete });
+  };
+  const reportPartial = () => report(false).catch((error) => console.error("export: not audited", error));
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {
@@ -42,19 +53,21 @@ export function batchedCsvStream<T>(
         const prefix = first ? "\uFEFF" : "";
         if (done) {
           if (first) controller.enqueue(encoder.encode(prefix + csvChunk(columns, [], true)));
-          await onComplete?.(rowCount);
+          await report(true);
           controller.close();
         } else {
-          rowCount += value.length;
+          rows += value.length;
           controller.enqueue(encoder.encode(prefix + csvChunk(columns, value, first)));
         }
         first = false;
       } catch (error) {
+        if (!reported) await reportPartial();
         controller.error(error);
       }
     },
     async cancel() {
       await batches.return(undefined);
+      await reportPartial();
     },
   });
 }

@@ -1,5 +1,10 @@
 import { recordAudit } from "@/lib/audit/record";
-import { batchedCsvStream, type CsvColumns, csvChunk as csvChunkOf } from "@/lib/csv/batched-csv-stream";
+import {
+  batchedCsvStream,
+  type CsvColumns,
+  type CsvExportSummary,
+  csvChunk as csvChunkOf,
+} from "@/lib/csv/batched-csv-stream";
 import type { Db } from "@/lib/db/client";
 import type { User } from "@/lib/db/schema";
 import type { HistoryFilters } from "./filters";
@@ -37,21 +42,22 @@ export function csvChunk(rows: HistoryRow[], withHeader: boolean): string {
 
 /**
  * The filtered, scoped history as CSV, pulled one keyset batch at a time, so memory holds one batch
- * however many rows match. `onComplete` gets the row count before the stream closes (the audit entry).
+ * however many rows match. `onDone` gets the row count when it ends (the audit entry).
  */
 export function exportCsvStream(
   db: Db,
   scope: SendScope,
   filters: HistoryFilters,
   batchSize = 1000,
-  onComplete?: (rowCount: number) => Promise<void>,
+  onDone?: (summary: CsvExportSummary) => Promise<void>,
 ): ReadableStream<Uint8Array> {
-  return batchedCsvStream(eachSend(db, scope, filters, batchSize), EXPORT_COLUMNS, onComplete);
+  return batchedCsvStream(eachSend(db, scope, filters, batchSize), EXPORT_COLUMNS, onDone);
 }
 
 /**
  * The history export as the route serves it: the caller's scope, and the export audited as
- * `export.sends` with the filters and the row count once the last row is out.
+ * `export.sends` with the filters and the row count once the last row is out (or, marked incomplete,
+ * when the download stops early).
  */
 export function auditedExportCsvStream(
   db: Db,
@@ -61,12 +67,12 @@ export function auditedExportCsvStream(
   batchSize = 1000,
 ): ReadableStream<Uint8Array> {
   const scope = sendScopeFor(user);
-  return exportCsvStream(db, scope, filters, batchSize, (rows) =>
+  return exportCsvStream(db, scope, filters, batchSize, ({ rows, complete }) =>
     recordAudit(db, {
       actor: { id: user.id, email: user.email },
       action: "export.sends",
       target: { type: "sends" },
-      after: { filters: withoutUnset(filters), scope, rows },
+      after: { filters: withoutUnset(filters), scope, rows, complete },
       requestId,
     }),
   );

@@ -132,7 +132,7 @@ describe.each(backends)("audit log queries and export on $name", (backend) => {
       actorEmail: ADMIN.email,
       action: "export.audit_log",
       targetType: "audit_log",
-      after: { filters, rows: expected.length },
+      after: { filters, rows: expected.length, complete: true },
       requestId: "req-audit-export",
     });
   });

@@ -146,9 +146,23 @@ describe.each(backends)("audit entries of connections, mark-not-sent and exports
           filters: { team: "a" },
           scope: { kind: "team", team: "a", userId: c.managerA.id },
           rows: 11,
+          complete: true,
         },
         requestId: "req-exp",
       },
     ]);
+  });
+
+  it("records a history export stopped midway as incomplete, with the rows that went out", async () => {
+    const reader = auditedExportCsvStream(database.db, c.admin, {}, null, 3).getReader();
+    await reader.read();
+    await reader.cancel();
+    const [entry, ...more] = await audit.since();
+    expect(more).toEqual([]);
+    expect(entry && shape(entry)).toMatchObject({
+      ...actorOf(c.admin),
+      action: "export.sends",
+      after: { filters: {}, scope: { kind: "all" }, rows: 3, complete: false },
+    });
   });
 });
