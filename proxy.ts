@@ -1,10 +1,13 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { REQUEST_ID_HEADER, requestIdFor } from "@/lib/audit/request-id";
 import { getConfig, isDevelopment } from "@/lib/env";
 import { contentSecurityPolicy } from "@/lib/security/headers";
 
 /**
- * Two jobs, neither of them security-critical on its own:
+ * Three jobs, none of them security-critical on its own:
  * - a per-request CSP nonce on every page, action and route handler response;
+ * - a request id (`x-request-id`, kept from upstream when well formed) passed on to the app, which stamps
+ *   audit entries with it, and echoed on the response;
  * - convenience redirects of visitors without a session cookie to sign-in. Every page, action and route
  *   handler checks the session itself (lib/auth/session.ts); nothing relies on this redirect.
  */
@@ -22,6 +25,7 @@ function hasSessionCookie(request: NextRequest): boolean {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const requestId = requestIdFor(request.headers);
   const csp = contentSecurityPolicy(nonce, {
     development: isDevelopment,
     identityProviderOrigin: new URL(getConfig().auth.issuer).origin,
@@ -36,10 +40,12 @@ export function proxy(request: NextRequest) {
     // Next reads the policy from the request to put the nonce on the scripts it renders.
     const headers = new Headers(request.headers);
     headers.set("x-nonce", nonce);
+    headers.set(REQUEST_ID_HEADER, requestId);
     headers.set("Content-Security-Policy", csp);
     response = NextResponse.next({ request: { headers } });
   }
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

@@ -33,6 +33,7 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
           <NavLink href="/history">History</NavLink>
           {can(user.role, "view_dashboard") ? <NavLink href="/dashboard">Dashboard</NavLink> : null}
           <NavLink href="/settings">Settings</NavLink>
+          {can(user.role, "view_audit_log") ? <NavLink href="/admin/audit">Audit log</NavLink> : null}
         </nav>
         <div className="ms-auto flex items-center gap-3">
           <SendosoStatus />

@@ -8,21 +8,24 @@ import { buttonClasses } from "@/components/ui/button";
 export function HistoryPager({
   newestHref,
   olderHref,
+  labels = { newest: "Newest sends", older: "Older sends" },
 }: {
   newestHref: string | null;
   olderHref: string | null;
+  /** What the pages hold, e.g. "Newest entries" on the audit log. */
+  labels?: { newest: string; older: string };
 }) {
   if (!newestHref && !olderHref) return null;
   return (
     <nav aria-label="Pages" className="flex gap-3">
       {newestHref ? (
         <Link href={newestHref} className={buttonClasses({ variant: "secondary", size: "sm" })}>
-          Newest sends
+          {labels.newest}
         </Link>
       ) : null}
       {olderHref ? (
         <Link href={olderHref} className={buttonClasses({ variant: "secondary", size: "sm" })} rel="next">
-          Older sends
+          {labels.older}
         </Link>
       ) : null}
     </nav>

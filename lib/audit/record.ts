@@ -1,29 +1,17 @@
 import type { Db } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
+import type { AuditAction } from "./actions";
 
-/** The actions the audit log records (issue 7). Add here; never rename one already written. */
-export const AUDIT_ACTIONS = [
-  "send.submitted",
-  "send.approved",
-  "send.rejected",
-  "send.cancelled",
-  "send.marked_not_sent",
-  "send.resolved_by_sync",
-  "budget.changed",
-  "approval_policy.changed",
-  "touch_estimate.changed",
-  "sendoso_connection.connected",
-  "sendoso_connection.disconnected",
-  "user.role_changed",
-  "user.signed_in",
-  "user.sign_in_refused",
-  "export.sends",
-  "export.audit_log",
-] as const;
-export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+export { AUDIT_ACTIONS, type AuditAction } from "./actions";
+
+/**
+ * Who did it. `id` is null only when there is no user row to point at (a sign-in refused before the
+ * user existed); the email is kept as text either way, so the log reads the same after a user is gone.
+ */
+export type AuditActor = { id: string | null; email: string };
 
 export type AuditEntryInput = {
-  actor: { id: string; email: string } | null;
+  actor: AuditActor | null;
   action: AuditAction;
   target: { type: string; id?: string | null };
   before?: Record<string, unknown> | null;

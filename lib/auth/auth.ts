@@ -1,19 +1,16 @@
 import NextAuth, { type NextAuthConfig } from "next-auth";
+import { currentRequestId } from "@/lib/audit/request-id";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
-import { consume } from "@/lib/rate-limit";
-import { groupsFromClaim, isAllowedEmailDomain, roleAndTeamFromGroups } from "./identity-rules";
 import {
   IDLE_TIMEOUT_S,
   RENEW_AFTER_S,
   sessionCookieOptions,
   withinAbsoluteLifetime,
 } from "./session-policy";
-import { upsertUserFromIdentity } from "./users";
+import { admitSignIn } from "./sign-in";
 
-/** Reasons a sign-in is refused; the sign-in page explains each. */
-export type SignInRefusal = "DomainNotAllowed" | "EmailNotVerified" | "MissingEmail" | "TooManyAttempts";
-const refuse = (reason: SignInRefusal) => `/signin?error=${reason}`;
+export type { SignInRefusal } from "./sign-in";
 
 function buildAuthConfig(): NextAuthConfig {
   const config = getConfig();
@@ -40,28 +37,15 @@ function buildAuthConfig(): NextAuthConfig {
     ],
     callbacks: {
       async signIn({ profile }) {
-        const email = typeof profile?.email === "string" ? profile.email.toLowerCase() : "";
-        if (!profile?.sub || !email) return refuse("MissingEmail");
-        if (profile.email_verified === false) return refuse("EmailNotVerified");
-        if (!isAllowedEmailDomain(email, auth.allowedDomains)) return refuse("DomainNotAllowed");
-        const db = await getDb();
-        const attempt = await consume(db, {
-          key: `signin:${auth.issuer}:${profile.sub}`,
-          limit: config.limits.signInsPerMinute,
-          windowMs: 60_000,
-        });
-        if (!attempt.ok) return refuse("TooManyAttempts");
-        const { role, team } = roleAndTeamFromGroups(groupsFromClaim(profile[auth.groupsClaim]), auth);
-        const user = await upsertUserFromIdentity(db, {
-          issuer: auth.issuer,
-          subject: profile.sub,
-          email,
-          name: typeof profile.name === "string" && profile.name ? profile.name : email,
-          role,
-          team,
-        });
+        const verdict = await admitSignIn(
+          await getDb(),
+          profile ?? {},
+          { ...auth, signInsPerMinute: config.limits.signInsPerMinute },
+          await currentRequestId(),
+        );
+        if (!verdict.ok) return `/signin?error=${verdict.reason}`;
         // Carried to the jwt callback, which runs next in the same request.
-        profile.giftDeskUserId = user.id;
+        if (profile) profile.giftDeskUserId = verdict.user.id;
         return true;
       },
       jwt({ token, profile }) {

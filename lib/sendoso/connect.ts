@@ -32,7 +32,7 @@ export function startConnect(deps: ConnectDeps, userId: string, purpose: Connect
  */
 export async function completeConnect(
   deps: ConnectDeps,
-  input: { userId: string; isAdmin: boolean; code: string; state: string },
+  input: { userId: string; isAdmin: boolean; code: string; state: string; requestId?: string | null },
 ): Promise<ConnectionInfo> {
   const claims = verifyOAuthState(deps.stateSecret, input.state, input.userId);
   if (claims.purpose === "shared" && !input.isAdmin) {
@@ -50,6 +50,7 @@ export async function completeConnect(
     connectedBy: input.userId,
     tokens,
     account,
+    requestId: input.requestId,
   });
 }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { eq, isNull, or } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/record";
 import type { TokenCipher } from "@/lib/crypto/token-cipher";
 import type { Db } from "@/lib/db/client";
-import { type SendosoConnection, sendosoConnections } from "@/lib/db/schema";
+import { type SendosoConnection, sendosoConnections, users } from "@/lib/db/schema";
 import { LeaseSpent, withLockedConnection } from "./connection-lock";
 import { type OAuthConfig, revokeToken, type TokenSet } from "./oauth";
 import type { SendosoMe } from "./schemas-account";
@@ -50,16 +51,40 @@ export function encryptTokens(cipher: TokenCipher, id: string, tokens: TokenSet)
   };
 }
 
+/** What the audit log keeps of a connection: whose it is and which Sendoso user, never a token. */
+function auditView(row: SendosoConnection) {
+  return {
+    shared: row.userId === null,
+    userId: row.userId,
+    sendosoUserId: row.sendosoUserId,
+    sendosoEmail: row.sendosoEmail,
+    status: row.status,
+  };
+}
+
+/** The acting user as the audit log names them (the email is read in the same transaction). */
+async function auditActor(tx: Db, userId: string) {
+  const [row] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId));
+  return { id: userId, email: row?.email ?? "" };
+}
+
 const ownerIs = (userId: string | null) =>
   userId === null ? isNull(sendosoConnections.userId) : eq(sendosoConnections.userId, userId);
 
 /**
  * Stores (or replaces) the connection of `userId` (null: the shared org connection) after the OAuth
- * callback. A replaced grant is revoked afterwards, best effort, so no orphaned token stays alive.
+ * callback. A replaced grant is revoked afterwards, best effort, so no orphaned token stays alive. The
+ * audit entry (`sendoso_connection.connected`, with the replaced connection as `before`) commits with it.
  */
 export async function saveConnection(
   deps: ConnectionDeps,
-  input: { userId: string | null; connectedBy: string; tokens: TokenSet; account: SendosoMe },
+  input: {
+    userId: string | null;
+    connectedBy: string;
+    tokens: TokenSet;
+    account: SendosoMe;
+    requestId?: string | null;
+  },
 ): Promise<ConnectionInfo> {
   const { account } = input;
   const identity = {
@@ -84,6 +109,14 @@ export async function saveConnection(
           .values({ id, userId: input.userId, ...values })
           .returning();
     if (!saved) throw new Error("Sendoso connection was not saved");
+    await recordAudit(tx, {
+      actor: await auditActor(tx, input.connectedBy),
+      action: "sendoso_connection.connected",
+      target: { type: "sendoso_connection", id: saved.id },
+      before: existing ? auditView(existing) : null,
+      after: auditView(saved),
+      requestId: input.requestId,
+    });
     return { row: saved, previous: existing };
   });
   if (previous) await revokeStored(deps, previous).catch(() => false);
@@ -134,16 +167,26 @@ async function revokeStored(
 /**
  * Disconnect: revoke at Sendoso, then delete the row (and its tokens), under the connection lock so a
  * refresh in flight cannot write a new grant back. The row is deleted even when Sendoso cannot be
- * reached; `revoked: false` tells the user to remove Gift Desk in Sendoso's settings too.
+ * reached; `revoked: false` tells the user to remove Gift Desk in Sendoso's settings too. The audit
+ * entry (`sendoso_connection.disconnected`) commits with the delete.
  */
 export async function disconnectConnection(
   deps: ConnectionDeps,
   connectionId: string,
+  by: { userId: string; requestId?: string | null },
 ): Promise<{ removed: boolean; revoked: boolean }> {
   return withLockedConnection(deps, connectionId, async (tx, row, oauth) => {
     if (!row) return { removed: false, revoked: false };
     const revoked = await revokeStored(deps, row, oauth);
     await tx.delete(sendosoConnections).where(eq(sendosoConnections.id, connectionId));
+    await recordAudit(tx, {
+      actor: await auditActor(tx, by.userId),
+      action: "sendoso_connection.disconnected",
+      target: { type: "sendoso_connection", id: connectionId },
+      before: auditView(row),
+      after: { revokedAtSendoso: revoked },
+      requestId: by.requestId,
+    });
     return { removed: true, revoked };
   });
 }

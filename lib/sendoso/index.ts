@@ -176,15 +176,20 @@ export async function finishSendosoConnect(input: {
   isAdmin: boolean;
   code: string;
   state: string;
+  requestId?: string | null;
 }): Promise<ConnectionInfo> {
   return completeConnect(await connectDeps(), input);
 }
 
-/** Revokes and deletes a connection. The caller checks it is the user's own (or an admin's shared). */
+/**
+ * Revokes and deletes a connection, audited as `by.userId`. The caller checks it is the user's own (or
+ * an admin's shared).
+ */
 export async function disconnectSendoso(
   connectionId: string,
+  by: { userId: string; requestId?: string | null },
 ): Promise<{ removed: boolean; revoked: boolean }> {
-  return disconnectConnection(await connectDeps(), connectionId);
+  return disconnectConnection(await connectDeps(), connectionId, by);
 }
 
 /**

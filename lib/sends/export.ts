@@ -1,12 +1,19 @@
-import { stringify } from "csv-stringify/sync";
+import { recordAudit } from "@/lib/audit/record";
+import {
+  batchedCsvStream,
+  type CsvColumns,
+  type CsvExportSummary,
+  csvChunk as csvChunkOf,
+} from "@/lib/csv/batched-csv-stream";
 import type { Db } from "@/lib/db/client";
+import type { User } from "@/lib/db/schema";
 import type { HistoryFilters } from "./filters";
 import { eachSend, type HistoryRow } from "./history";
-import type { SendScope } from "./scope";
+import { type SendScope, sendScopeFor } from "./scope";
 import { effectiveBucket } from "./status-buckets";
 
 /** Header and value of every CSV column, in order. */
-export const EXPORT_COLUMNS: [string, (row: HistoryRow) => string | null][] = [
+export const EXPORT_COLUMNS: CsvColumns<HistoryRow> = [
   ["Date (UTC)", (r) => r.createdAt.toISOString()],
   ["Rep", (r) => r.senderName],
   ["Rep email", (r) => r.senderEmail],
@@ -28,56 +35,48 @@ export const EXPORT_COLUMNS: [string, (row: HistoryRow) => string | null][] = [
   ["Send id", (r) => r.id],
 ];
 
-/**
- * csv-stringify does the RFC 4180 quoting; `escape_formulas` prefixes `'` to any cell starting with
- * = + - @ tab or CR (and their full-width forms) so a spreadsheet never runs a recipient's name.
- */
+/** The history rows as CSV (formula-neutralised, RFC 4180): see lib/csv/batched-csv-stream.ts. */
 export function csvChunk(rows: HistoryRow[], withHeader: boolean): string {
-  return stringify(
-    rows.map((row) => EXPORT_COLUMNS.map(([, value]) => value(row))),
-    {
-      header: withHeader,
-      columns: EXPORT_COLUMNS.map(([header]) => header),
-      escape_formulas: true,
-      record_delimiter: "windows",
-      // Only "\r\n" is the record delimiter, so a lone CR or LF would otherwise go out unquoted.
-      quoted_match: /[\r\n]/,
-    },
-  );
+  return csvChunkOf(EXPORT_COLUMNS, rows, withHeader);
 }
 
 /**
- * The filtered, scoped history as CSV, pulled one keyset batch at a time: the client's read speed
- * drives the queries (stream back-pressure), so memory holds one batch however many rows match.
+ * The filtered, scoped history as CSV, pulled one keyset batch at a time, so memory holds one batch
+ * however many rows match. `onDone` gets the row count when it ends (the audit entry).
  */
 export function exportCsvStream(
   db: Db,
   scope: SendScope,
   filters: HistoryFilters,
   batchSize = 1000,
+  onDone?: (summary: CsvExportSummary) => Promise<void>,
 ): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const batches = eachSend(db, scope, filters, batchSize);
-  let first = true;
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        const { value, done } = await batches.next();
-        // A byte-order mark so Excel opens the file as UTF-8 (names with accents stay intact).
-        const prefix = first ? "\uFEFF" : "";
-        if (done) {
-          if (first) controller.enqueue(encoder.encode(prefix + csvChunk([], true)));
-          controller.close();
-        } else {
-          controller.enqueue(encoder.encode(prefix + csvChunk(value, first)));
-        }
-        first = false;
-      } catch (error) {
-        controller.error(error);
-      }
-    },
-    async cancel() {
-      await batches.return(undefined);
-    },
-  });
+  return batchedCsvStream(eachSend(db, scope, filters, batchSize), EXPORT_COLUMNS, onDone);
 }
+
+/**
+ * The history export as the route serves it: the caller's scope, and the export audited as
+ * `export.sends` with the filters and the row count once the last row is out (or, marked incomplete,
+ * when the download stops early).
+ */
+export function auditedExportCsvStream(
+  db: Db,
+  user: Pick<User, "id" | "email" | "role" | "team">,
+  filters: HistoryFilters,
+  requestId: string | null,
+  batchSize = 1000,
+): ReadableStream<Uint8Array> {
+  const scope = sendScopeFor(user);
+  return exportCsvStream(db, scope, filters, batchSize, ({ rows, complete }) =>
+    recordAudit(db, {
+      actor: { id: user.id, email: user.email },
+      action: "export.sends",
+      target: { type: "sends" },
+      after: { filters: withoutUnset(filters), scope, rows, complete },
+      requestId,
+    }),
+  );
+}
+
+const withoutUnset = (filters: HistoryFilters) =>
+  Object.fromEntries(Object.entries(filters).filter(([, v]) => v !== undefined));

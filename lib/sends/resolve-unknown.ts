@@ -1,4 +1,5 @@
 import { and, eq } from "drizzle-orm";
+import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type SendState, sends, type User } from "@/lib/db/schema";
 import { type SendScope, scopeCondition } from "./scope";
@@ -12,13 +13,14 @@ export type ResolveResult =
 /**
  * A manager (of the send's team) or an admin confirms, after checking Sendoso, that an `unknown` send
  * never went out: `unknown → not_sent`, with the reason and the actor in the event log. That releases
- * the recipient for a new send. Outside the caller's scope reads exactly like a missing id.
+ * the recipient for a new send. Outside the caller's scope reads exactly like a missing id. The audit
+ * entry (`send.marked_not_sent`, with the reason) commits with the transition.
  */
 export async function markUnknownNotSent(
   db: Db,
-  actor: Pick<User, "id" | "name">,
+  actor: Pick<User, "id" | "name" | "email">,
   scope: SendScope,
-  input: { sendId: string; reason: string },
+  input: { sendId: string; reason: string; requestId?: string | null },
 ): Promise<ResolveResult> {
   const [row] = await db
     .select({ id: sends.id, state: sends.state })
@@ -26,13 +28,27 @@ export async function markUnknownNotSent(
     .where(and(eq(sends.id, input.sendId), scopeCondition(scope)));
   if (!row) return { status: "not_found" };
   if (row.state !== "unknown") return { status: "not_unknown", state: row.state };
-  const moved = await transitionSend(db, {
-    sendId: row.id,
-    from: ["unknown"],
-    to: "not_sent",
-    actorId: actor.id,
-    patch: { errorMessage: `Confirmed not sent by ${actor.name}: ${input.reason}` },
-    detail: { action: "mark_not_sent", reason: input.reason },
+  // transitionSend's own transaction becomes a savepoint inside this one.
+  const moved = await db.transaction(async (tx) => {
+    const done = await transitionSend(tx, {
+      sendId: row.id,
+      from: ["unknown"],
+      to: "not_sent",
+      actorId: actor.id,
+      patch: { errorMessage: `Confirmed not sent by ${actor.name}: ${input.reason}` },
+      detail: { action: "mark_not_sent", reason: input.reason },
+    });
+    if (done) {
+      await recordAudit(tx, {
+        actor: { id: actor.id, email: actor.email },
+        action: "send.marked_not_sent",
+        target: { type: "send", id: done.id },
+        before: { state: "unknown" },
+        after: { state: "not_sent", reason: input.reason },
+        requestId: input.requestId,
+      });
+    }
+    return done;
   });
   // Someone (the reconciler, another manager) moved it first: report what it is now.
   if (!moved) {

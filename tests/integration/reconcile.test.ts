@@ -215,7 +215,7 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
     const { sendId } = await droppedSend();
     const row = (await loadSendsToSync(database.db, new Date(0))).find((r) => r.id === sendId);
     const item = (await sendoso.listSends({ page: 1, perPage: 100 })).sends[0];
-    const manager = { id: rep.id, name: "Mo Manager" };
+    const manager = { id: rep.id, name: "Mo Manager", email: "mo@giftdesk.test" };
     const input = { sendId, reason: "Checked Sendoso" };
     expect((await markUnknownNotSent(database.db, manager, { kind: "all" }, input)).status).toBe("not_sent");
     if (!row || !item) throw new Error("fixture missing");

@@ -205,7 +205,10 @@ describe.each(backends)("Sendoso connections on $name", (backend) => {
     const { client } = await clientFor(rep.id);
     const token = decryptAccess((await rowOf(info.id)) as NonNullable<Awaited<ReturnType<typeof rowOf>>>);
     const revocations = (await sim.stats()).revocations;
-    expect(await disconnectConnection(deps, info.id)).toEqual({ removed: true, revoked: true });
+    expect(await disconnectConnection(deps, info.id, { userId: rep.id })).toEqual({
+      removed: true,
+      revoked: true,
+    });
     expect((await sim.stats()).revocations).toBe(revocations + 1);
     expect(await rowOf(info.id)).toBeUndefined();
     expect(await meWith(token)).toEqual({ status: 401, message: "The access token was revoked" });
@@ -213,7 +216,10 @@ describe.each(backends)("Sendoso connections on $name", (backend) => {
     await expect(client.me()).rejects.toThrow(SendosoNotConnectedError);
     const [revoke] = await sim.requests({ path: "/oauth/revoke" });
     expect(revoke?.query).toEqual({});
-    expect(await disconnectConnection(deps, info.id)).toEqual({ removed: false, revoked: false });
+    expect(await disconnectConnection(deps, info.id, { userId: rep.id })).toEqual({
+      removed: false,
+      revoked: false,
+    });
   });
 
   it("revokes the replaced grant when a rep connects again", async () => {

@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { currentRequestId } from "@/lib/audit/request-id";
 import { defineAction } from "@/lib/auth/action";
 import { can } from "@/lib/auth/permissions";
 import { disconnectSendoso, getSendosoConnections, getSendosoConnectUrl } from "@/lib/sendoso";
@@ -34,7 +35,7 @@ export const disconnectSendosoAction = defineAction(
       own?.id === connectionId || (shared?.id === connectionId && can(user.role, "manage_shared_sendoso"));
     // Someone else's connection looks exactly like one that does not exist.
     if (!allowed) return { error: "That connection was not found." };
-    await disconnectSendoso(connectionId);
+    await disconnectSendoso(connectionId, { userId: user.id, requestId: await currentRequestId() });
     redirect("/settings?sendoso=disconnected");
   },
 );

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { currentRequestId } from "@/lib/audit/request-id";
 import { defineAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
@@ -16,7 +17,10 @@ export const markSendNotSent = defineAction(
     failureMessage: "Gift Desk could not record this. Nothing was changed; try again.",
   },
   async (user, input) => {
-    const result = await markUnknownNotSent(await getDb(), user, sendScopeFor(user), input);
+    const result = await markUnknownNotSent(await getDb(), user, sendScopeFor(user), {
+      ...input,
+      requestId: await currentRequestId(),
+    });
     if (result.status === "not_sent") {
       revalidatePath("/history");
       revalidatePath(`/history/${input.sendId}`);

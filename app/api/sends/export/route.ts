@@ -1,14 +1,15 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { currentRequestId } from "@/lib/audit/request-id";
 import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
-import { exportCsvStream } from "@/lib/sends/export";
+import { auditedExportCsvStream } from "@/lib/sends/export";
 import { parseHistoryParams } from "@/lib/sends/filters";
-import { sendScopeFor } from "@/lib/sends/scope";
 
 /**
  * CSV of everything matching the history filters in the query string, scoped like the history.
- * Managers and admins only: a rep gets 403 (the button is not shown to them either).
+ * Managers and admins only: a rep gets 403 (the button is not shown to them either). Audited as
+ * `export.sends` when the last row is out.
  */
 export async function GET(request: NextRequest) {
   const user = await currentUser();
@@ -18,7 +19,8 @@ export async function GET(request: NextRequest) {
   // The page size and cursor are dropped: the export is every matching row, not the page on screen.
   const { size: _size, after: _after, ...filters } = parseHistoryParams(request.nextUrl.searchParams);
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(exportCsvStream(await getDb(), sendScopeFor(user), filters), {
+  const body = auditedExportCsvStream(await getDb(), user, filters, await currentRequestId());
+  return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",
       "Content-Disposition": `attachment; filename="gift-desk-sends-${stamp}.csv"`,

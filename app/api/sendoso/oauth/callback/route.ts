@@ -1,4 +1,5 @@
 import { type NextRequest, NextResponse } from "next/server";
+import { currentRequestId } from "@/lib/audit/request-id";
 import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { finishSendosoConnect, OAuthStateError, SendosoOAuthError } from "@/lib/sendoso";
@@ -26,6 +27,7 @@ export async function GET(request: NextRequest) {
       isAdmin: can(user.role, "manage_shared_sendoso"),
       code,
       state,
+      requestId: await currentRequestId(),
     });
     return back("connected");
   } catch (error) {

@@ -1,0 +1,29 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { auditLogCsvStream } from "@/lib/audit/export";
+import { auditFiltersOnly, parseAuditParams } from "@/lib/audit/filters";
+import { currentRequestId } from "@/lib/audit/request-id";
+import { can } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+
+/**
+ * CSV of every audit entry matching the filters in the query string (the page and cursor are dropped).
+ * Admins only; anyone else gets 404, as for the page: the log's existence is not advertised. The export
+ * is itself audited (`export.audit_log`) when the last row is out.
+ */
+export async function GET(request: NextRequest) {
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+  if (!can(user.role, "view_audit_log")) return NextResponse.json({ error: "Not found." }, { status: 404 });
+  const filters = auditFiltersOnly(parseAuditParams(request.nextUrl.searchParams));
+  const stamp = new Date().toISOString().slice(0, 10);
+  const body = auditLogCsvStream(await getDb(), user, filters, await currentRequestId());
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="gift-desk-audit-log-${stamp}.csv"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

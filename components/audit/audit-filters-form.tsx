@@ -1,0 +1,100 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { type FormEvent, useEffect, useState, useTransition } from "react";
+import { Button, buttonClasses } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { Input } from "@/components/ui/input";
+import { Select } from "@/components/ui/select";
+import { AUDIT_ACTION_LABEL, AUDIT_ACTIONS } from "@/lib/audit/actions";
+import { AUDIT_DEFAULT_PAGE_SIZE, AUDIT_PAGE_SIZES, type AuditPageParams } from "@/lib/audit/filters";
+
+/**
+ * A GET form: without JavaScript it submits to /admin/audit as is; with it, empty fields are dropped so
+ * the URL stays short and shareable. Either way every filter lives in the URL, so Back undoes a change.
+ */
+export function AuditFiltersForm({ values }: { values: AuditPageParams }) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [timeZone, setTimeZone] = useState(values.tz ?? "");
+  // Days in the date filters are the viewer's days, so the browser tells the server its zone.
+  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const search = new URLSearchParams();
+    for (const [key, value] of new FormData(event.currentTarget)) {
+      if (typeof value === "string" && value.trim() !== "") search.set(key, value.trim());
+    }
+    if (!search.has("from") && !search.has("to")) search.delete("tz");
+    if (search.get("size") === String(AUDIT_DEFAULT_PAGE_SIZE)) search.delete("size");
+    const query = search.toString();
+    startTransition(() => router.push(query ? `/admin/audit?${query}` : "/admin/audit"));
+  }
+
+  return (
+    <form
+      method="get"
+      action="/admin/audit"
+      onSubmit={submit}
+      aria-label="Filter the audit log"
+      className="grid grid-cols-1 gap-4 rounded-card border border-line bg-white p-4 shadow-card sm:grid-cols-2 lg:grid-cols-4"
+    >
+      <Field id="audit-actor" label="Actor email">
+        <Input
+          id="audit-actor"
+          name="actor"
+          type="search"
+          defaultValue={values.actor ?? ""}
+          placeholder="Part of an email"
+        />
+      </Field>
+      <Field id="audit-action" label="Action">
+        <Select id="audit-action" name="action" defaultValue={values.action ?? ""}>
+          <option value="">Any action</option>
+          {AUDIT_ACTIONS.map((a) => (
+            <option key={a} value={a}>
+              {AUDIT_ACTION_LABEL[a]}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <Field id="audit-target-type" label="Target type">
+        <Input
+          id="audit-target-type"
+          name="targetType"
+          defaultValue={values.targetType ?? ""}
+          placeholder="e.g. send, user"
+        />
+      </Field>
+      <Field id="audit-target-id" label="Target id">
+        <Input id="audit-target-id" name="targetId" defaultValue={values.targetId ?? ""} />
+      </Field>
+      <Field id="audit-from" label="From">
+        <Input id="audit-from" name="from" type="date" defaultValue={values.from ?? ""} />
+      </Field>
+      <Field id="audit-to" label="To">
+        <Input id="audit-to" name="to" type="date" defaultValue={values.to ?? ""} />
+      </Field>
+      <Field id="audit-size" label="Per page">
+        <Select id="audit-size" name="size" defaultValue={String(values.size)}>
+          {AUDIT_PAGE_SIZES.map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <input type="hidden" name="tz" value={timeZone} />
+      <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
+        <Button type="submit" pending={pending} pendingLabel="Applying…">
+          Apply filters
+        </Button>
+        <Link href="/admin/audit" className={buttonClasses({ variant: "secondary" })}>
+          Clear
+        </Link>
+      </div>
+    </form>
+  );
+}
