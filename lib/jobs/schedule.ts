@@ -2,6 +2,7 @@ import "server-only";
 import { Cron } from "croner";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { runNotificationJobs } from "@/lib/notifications/jobs";
 import { sweepStaleInFlight } from "@/lib/sends/sweeper";
 
 /** Background jobs. In production a scheduler calls /api/cron/*; elsewhere they run in-process. */
@@ -9,6 +10,11 @@ export async function runSweep(): Promise<number> {
   const { sendoso } = getConfig();
   // Margin over the call timeout: a row this old cannot still have a live call behind it.
   return sweepStaleInFlight(await getDb(), { olderThanMs: sendoso.timeoutMs + 60_000 });
+}
+
+/** "Waiting on recipient" notices, then the email outbox (lib/notifications/jobs.ts). */
+export async function runNotifications() {
+  return runNotificationJobs(await getDb(), getConfig());
 }
 
 const globalForJobs = globalThis as unknown as { giftDeskJobs?: Cron[] };
@@ -23,6 +29,9 @@ export function startInProcessJobs(): void {
         return 0;
       });
       if (moved > 0) console.warn(`sweeper: ${moved} stale in-flight send(s) marked unknown`);
+    }),
+    new Cron("*/1 * * * *", { protect: true, name: "notifications" }, async () => {
+      await runNotifications().catch((error) => console.error("notifications job failed", error));
     }),
   ];
 }
