@@ -12,12 +12,17 @@ function oneLine(value: string): string {
   return flat.length > SUBJECT_MAX ? `${flat.slice(0, SUBJECT_MAX - 1)}…` : flat;
 }
 
+/** An in-app path such as `/history/42`: not protocol-relative (`//host`) and not another scheme. */
+export function isAppPath(link: string | null | undefined): link is string {
+  return !!link && link.startsWith("/") && !link.startsWith("//") && !link.startsWith("/\\");
+}
+
 /**
  * The absolute URL of an app path, or null. Notification links are app paths (`/history/<id>`); anything
  * that would leave the app (`//host`, `https://…`, `javascript:`) is dropped rather than mailed.
  */
 export function appLink(appUrl: string, link: string | null | undefined): string | null {
-  if (!link?.startsWith("/") || link.startsWith("//")) return null;
+  if (!isAppPath(link)) return null;
   const base = new URL(appUrl);
   const url = new URL(link, base);
   return url.origin === base.origin ? url.toString() : null;
