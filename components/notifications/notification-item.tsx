@@ -30,6 +30,7 @@ export function NotificationItem({ item }: { item: InboxEntry }) {
     <li
       aria-labelledby={titleId}
       data-testid="notification"
+      data-notification-id={item.id}
       data-unread={item.read ? undefined : ""}
       className={cn(
         "flex flex-col gap-2 border-l-4 px-4 py-3 sm:flex-row sm:items-start sm:justify-between",
@@ -60,8 +61,15 @@ export function NotificationItem({ item }: { item: InboxEntry }) {
         ) : null}
       </div>
       {item.read ? null : (
-        <Button variant="secondary" size="sm" onClick={run} pending={pending} pendingLabel="Marking…">
-          Mark read<span className="sr-only">: {item.title}</span>
+        <Button
+          variant="secondary"
+          size="sm"
+          onClick={run}
+          pending={pending}
+          pendingLabel="Marking…"
+          aria-label={`Mark read: ${item.title}`}
+        >
+          Mark read
         </Button>
       )}
     </li>

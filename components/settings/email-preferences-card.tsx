@@ -74,6 +74,7 @@ export function EmailPreferencesCard({ rows, emailConfigured }: Props) {
         <CardFooter className="justify-between">
           <p
             role="status"
+            data-testid="email-preferences-status"
             className={status?.ok === false ? "text-sm font-medium text-danger" : "text-sm text-ink-muted"}
           >
             {status?.text ?? ""}
