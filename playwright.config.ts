@@ -23,6 +23,9 @@ const appEnv = {
   SENDOSO_TIMEOUT_MS: "3000",
   // Low enough for rate-limit.spec.ts to reach, high enough for the rest of the suite.
   SEND_RATE_LIMIT_PER_MINUTE: "30",
+  // Notification emails go to the SMTP sink below; the tests read them from its HTTP side.
+  SMTP_URL: E2E.smtpUrl,
+  CRON_SECRET: E2E.cronSecret,
 };
 
 export default defineConfig({
@@ -58,6 +61,13 @@ export default defineConfig({
         SENDOSO_SIM_PORT: String(E2E.sendosoPort),
         SENDOSO_SIM_REDIRECT_URIS: `${E2E.appUrl}/api/sendoso/oauth/callback`,
       },
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: "node_modules/.bin/tsx sandbox/smtp/main.ts",
+      url: `${E2E.smtpHttpUrl}/__smtp/health`,
+      env: { SMTP_SINK_PORT: String(E2E.smtpPort), SMTP_SINK_HTTP_PORT: String(E2E.smtpHttpPort) },
       reuseExistingServer: false,
       stdout: "ignore",
     },

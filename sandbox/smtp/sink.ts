@@ -23,9 +23,14 @@ export type Refusal = { code: number; message: string };
 
 const KEEP_MESSAGES = 1_000;
 
+/** mailparser gives structured headers (addresses, dates, content types); the sink shows them as text. */
 function headerText(value: unknown): string {
   if (typeof value === "string") return value;
-  if (value && typeof value === "object" && "text" in value) return String((value as { text: unknown }).text);
+  if (value instanceof Date) return value.toISOString();
+  if (value && typeof value === "object") {
+    if ("text" in value) return String(value.text);
+    if ("value" in value) return String(value.value);
+  }
   return JSON.stringify(value);
 }
 

@@ -26,7 +26,7 @@ const ROUTES: Record<string, Record<Who, number>> = {
     admin: 200,
   },
   "GET /api/sends/export": { anon: 401, rep: 403, manager: 200, admin: 200 },
-  // No CRON_SECRET in this environment: the scheduler route refuses everyone, signed in or not.
+  // Without the CRON_SECRET bearer the scheduler routes refuse everyone, signed in or not.
   "POST /api/cron/sweep": { anon: 401, rep: 401, manager: 401, admin: 401 },
   "POST /api/cron/notifications": { anon: 401, rep: 401, manager: 401, admin: 401 },
   "GET /api/notifications/unread": { anon: 401, rep: 200, manager: 200, admin: 200 },

@@ -8,6 +8,8 @@ import {
   setVisibility,
   uniqueTitle,
 } from "./support/notifications";
+import { E2E } from "./support/ports";
+import { emailsTo, runNotificationJobs } from "./support/smtp";
 
 test.describe("notifications", () => {
   test("the bell counts new notifications, polls while open, and the inbox marks them read", async ({
@@ -90,6 +92,38 @@ test.describe("notifications", () => {
     await expect(card.getByTestId("email-preferences-status")).toHaveText("Email preferences saved.");
     await page.reload();
     await expect(card.getByRole("checkbox", { name: "Send failed" })).toBeChecked();
+  });
+
+  test("notifications are emailed through SMTP, except categories the user switched off", async ({
+    browser,
+    request,
+  }) => {
+    const page = await pageAs(browser, "rep2");
+    const emailed = uniqueTitle("Emailed");
+    await seedNotification(page, emailed, "/history");
+    await runNotificationJobs(request);
+    const [message, ...others] = (await emailsTo("rep2@giftdesk.test")).filter(
+      (m) => m.subject === `Gift Desk: ${emailed}`,
+    );
+    expect(others).toEqual([]);
+    expect(message?.text).toContain(`Body of ${emailed}`);
+    expect(message?.text).toContain(`Open in Gift Desk: ${E2E.appUrl}/history`);
+
+    const setSendFailedEmail = async (on: boolean) => {
+      await page.goto("/settings");
+      const card = page.getByTestId("email-preferences");
+      await card.getByRole("checkbox", { name: "Send failed" }).setChecked(on);
+      await card.getByRole("button", { name: "Save email preferences" }).click();
+      await expect(card.getByTestId("email-preferences-status")).toHaveText("Email preferences saved.");
+    };
+    await setSendFailedEmail(false);
+    const quiet = uniqueTitle("Inbox only");
+    await seedNotification(page, quiet);
+    await runNotificationJobs(request);
+    expect((await emailsTo("rep2@giftdesk.test")).map((m) => m.subject)).not.toContain(`Gift Desk: ${quiet}`);
+    await page.goto("/notifications");
+    await expect(page.getByTestId("notification").filter({ hasText: quiet })).toContainText("Unread");
+    await setSendFailedEmail(true);
   });
 
   test("a manager is offered the approver categories too", async ({ browser }) => {
