@@ -26,6 +26,9 @@ const appEnv = {
   SEND_RATE_LIMIT_PER_MINUTE: "30",
   // Production mode has no sandbox webhook secret: the app and the simulator get the same one here.
   SENDOSO_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
+  // Notification emails go to the SMTP sink below; the tests read them from its HTTP side.
+  SMTP_URL: E2E.smtpUrl,
+  CRON_SECRET: E2E.cronSecret,
 };
 
 export default defineConfig({
@@ -63,6 +66,13 @@ export default defineConfig({
         SENDOSO_SIM_WEBHOOK_URLS: webhookUrl,
         SENDOSO_SIM_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
       },
+      reuseExistingServer: false,
+      stdout: "ignore",
+    },
+    {
+      command: "node_modules/.bin/tsx sandbox/smtp/main.ts",
+      url: `${E2E.smtpHttpUrl}/__smtp/health`,
+      env: { SMTP_SINK_PORT: String(E2E.smtpPort), SMTP_SINK_HTTP_PORT: String(E2E.smtpHttpPort) },
       reuseExistingServer: false,
       stdout: "ignore",
     },

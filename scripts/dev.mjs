@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-// `npm run dev`: the bundled IdP, the Sendoso simulator and `next dev`, with prefixed logs.
-// One Ctrl-C stops all three.
+// `npm run dev`: the bundled IdP, the Sendoso simulator, the SMTP sink and `next dev`, with prefixed logs.
+// One Ctrl-C stops them all.
 import net from "node:net";
 import concurrently from "concurrently";
 
@@ -30,7 +30,22 @@ const services = [
     prefixColor: "yellow",
     env: simulatorEnv,
   },
-  { name: "web", port: 3000, what: "Gift Desk", command: "next dev -p 3000", prefixColor: "cyan" },
+  {
+    name: "smtp",
+    port: 4025,
+    what: "the local SMTP sink (its message list is on 4026)",
+    command: "tsx sandbox/smtp/main.ts",
+    prefixColor: "green",
+  },
+  {
+    name: "web",
+    port: 3000,
+    what: "Gift Desk",
+    command: "next dev -p 3000",
+    prefixColor: "cyan",
+    // Notification emails go to the sink unless a real SMTP server is configured in the environment.
+    env: { SMTP_URL: process.env.SMTP_URL ?? "smtp://127.0.0.1:4025" },
+  },
 ];
 
 function portIsFree(port) {
@@ -51,6 +66,8 @@ if (taken.length > 0) {
 
 console.log(`
   Gift Desk  →  http://localhost:3000   (embedded database in .data/, dev sign-in, Sendoso sandbox)
+
+  Emails Gift Desk sends  →  http://127.0.0.1:4026/__smtp/messages   (local SMTP sink, nothing leaves)
 
   Demo logins (password: giftdesk)
     rep@giftdesk.test       rep, team a

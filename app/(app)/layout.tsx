@@ -1,15 +1,18 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app/app-header";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { unreadCount } from "@/lib/notifications/inbox";
 
 /** Every page inside requires a signed-in user; each page still checks what that user may see. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const { auth, sendoso } = getConfig();
+  const unread = await unreadCount(await getDb(), user.id);
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader user={user} sandbox={auth.sandbox || sendoso.sandbox} />
+      <AppHeader user={user} sandbox={auth.sandbox || sendoso.sandbox} unreadNotifications={unread} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
         {children}
       </main>

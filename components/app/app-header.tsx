@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 import { Badge } from "@/components/ui/badge";
 import { focusRing } from "@/components/ui/styles";
 import { can } from "@/lib/auth/permissions";
@@ -10,7 +11,9 @@ import { SubmitButton } from "./submit-button";
 
 const ROLE_LABEL = { rep: "Rep", manager: "Manager", admin: "Admin" } as const;
 
-export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
+type Props = { user: User; sandbox: boolean; unreadNotifications: number };
+
+export function AppHeader({ user, sandbox, unreadNotifications }: Props) {
   return (
     <header className="border-b border-line bg-surface">
       <a
@@ -37,6 +40,7 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
         </nav>
         <div className="ms-auto flex items-center gap-3">
           <SendosoStatus />
+          <NotificationBell initialUnread={unreadNotifications} />
           <p className="text-right text-sm leading-tight">
             <span className="block font-medium" data-testid="signed-in-user">
               {user.name}

@@ -2,7 +2,7 @@ import type * as React from "react";
 import { cn } from "./cn";
 
 /** Small decorative (aria-hidden) 20×20 icons used inside the ui primitives. */
-export type IconName = "info" | "success" | "warning" | "danger" | "check" | "close" | "copy";
+export type IconName = "info" | "success" | "warning" | "danger" | "check" | "close" | "copy" | "bell";
 
 const paths: Record<IconName, React.ReactNode> = {
   info: (
@@ -27,6 +27,12 @@ const paths: Record<IconName, React.ReactNode> = {
     <>
       <circle cx="10" cy="10" r="7.25" />
       <path d="M10 6.25v4.5M10 13.5v.01" />
+    </>
+  ),
+  bell: (
+    <>
+      <path d="M5 8.5a5 5 0 0 1 10 0c0 4 1.5 5.5 1.5 5.5h-13S5 12.5 5 8.5" />
+      <path d="M8.25 16.5a1.9 1.9 0 0 0 3.5 0" />
     </>
   ),
   check: <path d="m4.5 10.5 3.5 3.5 7.5-8" />,

@@ -14,11 +14,13 @@ export const ACTIONS = [
   "approve_sends",
   "manage_spend",
   "view_audit_log",
+  "use_notifications",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
 // Each role can do everything the one before it can, and more.
-const REP: readonly Action[] = ["send", "view_own_sends", "connect_own_sendoso"];
+// use_notifications: one's own inbox and email preferences (every query is scoped to the caller).
+const REP: readonly Action[] = ["send", "view_own_sends", "connect_own_sendoso", "use_notifications"];
 const MANAGER: readonly Action[] = [
   ...REP,
   "view_team_sends",

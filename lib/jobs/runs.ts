@@ -2,7 +2,10 @@ import "server-only";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { runNotificationJobs } from "@/lib/notifications/jobs";
+import { pruneIdleSlots } from "@/lib/rate-limit";
 import { getSandboxSendosoUserId, getSendosoClientForSync } from "@/lib/sendoso";
+import { remindStaleApprovals } from "@/lib/sends/approval-reminders";
 import { type ReconcileCounts, reconcileSends } from "@/lib/sends/reconcile";
 import { sweepStaleInFlight } from "@/lib/sends/sweeper";
 import { type LeasedRun, withJobLease } from "./lease";
@@ -11,13 +14,28 @@ import { type LeasedRun, withJobLease } from "./lease";
  * The background jobs, each under its lease so the in-process schedule and /api/cron/* (on any number of
  * instances) never run one twice at once. A lease outlives the longest run it covers.
  */
-export async function runSweepJob(): Promise<LeasedRun<{ moved: number }>> {
+export async function runSweepJob(): Promise<LeasedRun<{ moved: number; prunedLimiterSlots: number }>> {
   const { sendoso } = getConfig();
   const db = await getDb();
   return withJobLease(db, "sweep-in-flight", { ttlMs: 5 * 60_000 }, async () => ({
     // Margin over the call timeout: a row this old cannot still have a live call behind it.
     moved: await sweepStaleInFlight(db, { olderThanMs: sendoso.timeoutMs + 60_000 }),
+    // Per-user limiter keys (sends, sign-ins) would otherwise pile up; an hour idle is long past any window.
+    prunedLimiterSlots: await pruneIdleSlots(db, 60 * 60_000),
   }));
+}
+
+/**
+ * Reminders to approvers, then "waiting on recipient" notices and the email outbox
+ * (lib/notifications/jobs.ts), so a reminder's email can go out in the same run.
+ */
+export async function runNotifications() {
+  const db = await getDb();
+  const reminders = await withJobLease(db, "approval-reminders", { ttlMs: 5 * 60_000 }, async () => ({
+    reminded: await remindStaleApprovals(db),
+  }));
+  const notifications = await runNotificationJobs(db, getConfig());
+  return { approvalReminders: reminders.ran ? reminders.result.reminded : null, ...notifications };
 }
 
 export type SyncJobResult = ReconcileCounts | { skipped: "no_sendoso_connection" };

@@ -1,6 +1,6 @@
 import "server-only";
 import { Cron } from "croner";
-import { runSweepJob, runSyncJob } from "./runs";
+import { runNotifications, runSweepJob, runSyncJob } from "./runs";
 
 /** Background jobs. In production a scheduler calls /api/cron/*; elsewhere they run in-process. */
 const globalForJobs = globalThis as unknown as { giftDeskJobs?: Cron[] };
@@ -26,6 +26,9 @@ export function startInProcessJobs(): void {
       if (run?.ran && "resolved" in run.result && run.result.resolved > 0) {
         console.info(`sendoso sync: ${run.result.resolved} unknown send(s) found in Sendoso and marked sent`);
       }
+    }),
+    new Cron("*/1 * * * *", { protect: true, name: "notifications" }, async () => {
+      await runNotifications().catch((error) => console.error("notifications job failed", error));
     }),
   ];
 }

@@ -13,6 +13,7 @@ const PAGES: Record<string, Record<Who, number>> = {
   "/dashboard": { anon: 307, rep: 404, manager: 200, admin: 200 },
   "/admin/audit": { anon: 307, rep: 404, manager: 404, admin: 200 },
   "/settings": { anon: 307, rep: 200, manager: 200, admin: 200 },
+  "/notifications": { anon: 307, rep: 200, manager: 200, admin: 200 },
   "/history/00000000-0000-4000-8000-000000000000": { anon: 307, rep: 404, manager: 404, admin: 404 },
 };
 
@@ -30,6 +31,10 @@ const ROUTES: Record<string, Record<Who, number>> = {
   // No CRON_SECRET in this environment: the scheduler route refuses everyone, signed in or not.
   "POST /api/cron/sweep": { anon: 401, rep: 401, manager: 401, admin: 401 },
   "POST /api/cron/sync": { anon: 401, rep: 401, manager: 401, admin: 401 },
+  "POST /api/cron/notifications": { anon: 401, rep: 401, manager: 401, admin: 401 },
+  "GET /api/notifications/unread": { anon: 401, rep: 200, manager: 200, admin: 200 },
+  // Sandbox only; a request without the app's Origin is refused before anything is written.
+  "POST /api/sandbox/notifications": { anon: 401, rep: 403, manager: 403, admin: 403 },
 };
 
 async function contextFor(

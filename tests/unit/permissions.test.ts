@@ -18,6 +18,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     approve_sends: false,
     manage_spend: false,
     view_audit_log: false,
+    use_notifications: true,
   },
   manager: {
     send: true,
@@ -30,6 +31,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     approve_sends: true,
     manage_spend: false,
     view_audit_log: false,
+    use_notifications: true,
   },
   admin: {
     send: true,
@@ -42,6 +44,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     approve_sends: true,
     manage_spend: true,
     view_audit_log: true,
+    use_notifications: true,
   },
 };
 

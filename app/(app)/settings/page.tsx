@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { EmailPreferencesCard } from "@/components/settings/email-preferences-card";
 import { SendosoConnectionCard } from "@/components/settings/sendoso-connection-card";
 import { Alert } from "@/components/ui/alert";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { emailPreferenceRowsFor } from "@/lib/notifications/preference-rows";
 import { getSendosoConnections } from "@/lib/sendoso";
 import { connectSendoso, disconnectSendosoAction } from "./actions";
 
@@ -24,7 +28,11 @@ type Props = { searchParams: Promise<{ sendoso?: string }> };
 
 export default async function SettingsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const [{ own, shared }, { sendoso }] = await Promise.all([getSendosoConnections(user.id), searchParams]);
+  const [{ own, shared }, { sendoso }, emailRows] = await Promise.all([
+    getSendosoConnections(user.id),
+    searchParams,
+    emailPreferenceRowsFor(await getDb(), user),
+  ]);
   const outcome = sendoso ? OUTCOMES[sendoso] : undefined;
   const admin = can(user.role, "manage_shared_sendoso");
   return (
@@ -62,6 +70,7 @@ export default async function SettingsPage({ searchParams }: Props) {
           }
         />
       ) : null}
+      <EmailPreferencesCard rows={emailRows} emailConfigured={getConfig().email.smtpUrl !== undefined} />
     </div>
   );
 }

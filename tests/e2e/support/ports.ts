@@ -6,6 +6,9 @@ const offset = Number(process.env.E2E_PORT_OFFSET ?? 0);
 const appPort = 3100 + offset;
 const idpPort = 4100 + offset;
 const sendosoPort = 4110 + offset;
+// Apart from 31xx/41xx so no other checkout's offset lands on them.
+const smtpPort = 4200 + offset;
+const smtpHttpPort = 4250 + offset;
 
 export const E2E = {
   appPort,
@@ -14,4 +17,10 @@ export const E2E = {
   appUrl: `http://localhost:${appPort}`,
   idpUrl: `http://127.0.0.1:${idpPort}`,
   sendosoUrl: `http://127.0.0.1:${sendosoPort}`,
+  smtpPort,
+  smtpHttpPort,
+  smtpUrl: `smtp://127.0.0.1:${smtpPort}`,
+  smtpHttpUrl: `http://127.0.0.1:${smtpHttpPort}`,
+  /** Lets tests run the /api/cron/* jobs now instead of waiting for the in-process schedule. */
+  cronSecret: "e2e-cron-secret-not-for-production",
 };
