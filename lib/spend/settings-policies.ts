@@ -33,7 +33,7 @@ export async function saveApprovalPolicy(
   actor: SettingsActor,
   values: ApprovalPolicyValues,
 ): Promise<SettingsResult<ApprovalPolicy>> {
-  return db.transaction(async (transaction) => {
+  return db.transaction(async (transaction): Promise<SettingsResult<ApprovalPolicy>> => {
     const tx = transaction as unknown as Db;
     const [member] = await tx
       .select({ id: users.id })
