@@ -1,15 +1,22 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app/app-header";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { countPendingApprovals } from "@/lib/sends/approval-queue";
 
 /** Every page inside requires a signed-in user; each page still checks what that user may see. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const { auth, sendoso } = getConfig();
+  // The header's "Approvals" badge; a failed count only hides the number, never the page.
+  const pendingApprovals = can(user.role, "approve_sends")
+    ? await countPendingApprovals(await getDb(), user).catch(() => null)
+    : null;
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader user={user} sandbox={auth.sandbox || sendoso.sandbox} />
+      <AppHeader user={user} sandbox={auth.sandbox || sendoso.sandbox} pendingApprovals={pendingApprovals} />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
         {children}
       </main>

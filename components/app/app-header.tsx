@@ -10,7 +10,14 @@ import { SubmitButton } from "./submit-button";
 
 const ROLE_LABEL = { rep: "Rep", manager: "Manager", admin: "Admin" } as const;
 
-export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
+type Props = {
+  user: User;
+  sandbox: boolean;
+  /** Sends waiting on this user's decision; null when they cannot approve (or the count failed). */
+  pendingApprovals: number | null;
+};
+
+export function AppHeader({ user, sandbox, pendingApprovals }: Props) {
   return (
     <header className="border-b border-line bg-surface">
       <a
@@ -32,6 +39,12 @@ export function AppHeader({ user, sandbox }: { user: User; sandbox: boolean }) {
           <NavLink href="/send">Send</NavLink>
           <NavLink href="/history">History</NavLink>
           {can(user.role, "view_dashboard") ? <NavLink href="/dashboard">Dashboard</NavLink> : null}
+          {can(user.role, "approve_sends") ? (
+            <NavLink href="/approvals" count={pendingApprovals}>
+              Approvals
+            </NavLink>
+          ) : null}
+          {can(user.role, "manage_spend") ? <NavLink href="/admin/spend">Spend</NavLink> : null}
           <NavLink href="/settings">Settings</NavLink>
         </nav>
         <div className="ms-auto flex items-center gap-3">
