@@ -153,9 +153,7 @@ test("a gift over the rep's budget is refused with the numbers, next to the mete
   await admin.goto("/admin/spend");
   const form = admin.getByRole("form", { name: "Add budget" });
   await form.getByLabel("Whose budget").selectOption("rep");
-  await form
-    .getByLabel("Rep", { exact: true })
-    .selectOption({ label: "Sam Seller (rep2@giftdesk.test, team b)" });
+  await form.getByLabel(/^Rep\b/).selectOption({ label: "Sam Seller (rep2@giftdesk.test, team b)" });
   await form.getByLabel("Amount (USD)").fill("100");
   await form.getByRole("button", { name: "Add budget" }).click();
   await toast(admin, "Budget saved");
