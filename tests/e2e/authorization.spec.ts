@@ -98,6 +98,8 @@ test("history is scoped: own sends for reps, the team for managers, everything f
   const visible = async (role: RoleName) => {
     const page = await pageAs(role);
     await page.goto("/history");
+    // The list streams in after the loading state; read it only once it is there.
+    await expect(page.getByText(/, newest first\.$/)).toBeVisible();
     const text = (await page.getByRole("main").textContent()) ?? "";
     return { a: text.includes(teamA), b: text.includes(teamB) };
   };
