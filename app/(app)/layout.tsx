@@ -1,18 +1,30 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app/app-header";
+import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { unreadCount } from "@/lib/notifications/inbox";
+import { countPendingApprovals } from "@/lib/sends/approval-queue";
 
 /** Every page inside requires a signed-in user; each page still checks what that user may see. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const user = await requireUser();
   const { auth, sendoso } = getConfig();
-  const unread = await unreadCount(await getDb(), user.id);
+  const db = await getDb();
+  const [unread, pendingApprovals] = await Promise.all([
+    unreadCount(db, user.id),
+    // The header's "Approvals" badge; a failed count only hides the number, never the page.
+    can(user.role, "approve_sends") ? countPendingApprovals(db, user).catch(() => null) : null,
+  ]);
   return (
     <div className="flex min-h-screen flex-col">
-      <AppHeader user={user} sandbox={auth.sandbox || sendoso.sandbox} unreadNotifications={unread} />
+      <AppHeader
+        user={user}
+        sandbox={auth.sandbox || sendoso.sandbox}
+        unreadNotifications={unread}
+        pendingApprovals={pendingApprovals}
+      />
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
         {children}
       </main>

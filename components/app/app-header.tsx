@@ -11,9 +11,15 @@ import { SubmitButton } from "./submit-button";
 
 const ROLE_LABEL = { rep: "Rep", manager: "Manager", admin: "Admin" } as const;
 
-type Props = { user: User; sandbox: boolean; unreadNotifications: number };
+type Props = {
+  user: User;
+  sandbox: boolean;
+  unreadNotifications: number;
+  /** Sends waiting on this user's decision; null when they cannot approve (or the count failed). */
+  pendingApprovals: number | null;
+};
 
-export function AppHeader({ user, sandbox, unreadNotifications }: Props) {
+export function AppHeader({ user, sandbox, unreadNotifications, pendingApprovals }: Props) {
   return (
     <header className="border-b border-line bg-surface">
       <a
@@ -35,6 +41,12 @@ export function AppHeader({ user, sandbox, unreadNotifications }: Props) {
           <NavLink href="/send">Send</NavLink>
           <NavLink href="/history">History</NavLink>
           {can(user.role, "view_dashboard") ? <NavLink href="/dashboard">Dashboard</NavLink> : null}
+          {can(user.role, "approve_sends") ? (
+            <NavLink href="/approvals" count={pendingApprovals}>
+              Approvals
+            </NavLink>
+          ) : null}
+          {can(user.role, "manage_spend") ? <NavLink href="/admin/spend">Spend</NavLink> : null}
           <NavLink href="/settings">Settings</NavLink>
           {can(user.role, "view_audit_log") ? <NavLink href="/admin/audit">Audit log</NavLink> : null}
         </nav>

@@ -5,7 +5,16 @@ import { usePathname } from "next/navigation";
 import { cn } from "@/components/ui/cn";
 import { focusRing } from "@/components/ui/styles";
 
-export function NavLink({ href, children }: { href: string; children: string }) {
+/** `count` adds a badge, e.g. "Approvals 3", read out as "Approvals, 3 waiting". */
+export function NavLink({
+  href,
+  children,
+  count,
+}: {
+  href: string;
+  children: string;
+  count?: number | null;
+}) {
   const active = usePathname().startsWith(href);
   return (
     <Link
@@ -18,6 +27,17 @@ export function NavLink({ href, children }: { href: string; children: string }) 
       )}
     >
       {children}
+      {count ? (
+        <>
+          <span
+            aria-hidden="true"
+            className="ms-1.5 rounded-full bg-brand-600 px-1.5 py-0.5 text-xs text-white"
+          >
+            {count}
+          </span>
+          <span className="sr-only">, {count} waiting</span>
+        </>
+      ) : null}
     </Link>
   );
 }

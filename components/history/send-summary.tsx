@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/app/local-time";
 import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { SendDetail } from "@/lib/sends/history-detail";
 import { effectiveBucket } from "@/lib/sends/status-buckets";
+import { ApprovalNotice } from "./approval-notice";
 import { formatMoney, SEND_TYPE_LABEL } from "./labels";
 import { SendStateBadge } from "./send-state-badge";
 import { StatusBadge } from "./status-badge";
@@ -38,6 +40,7 @@ export function SendSummary({ detail }: { detail: SendDetail }) {
             {send.errorMessage}
           </Alert>
         ) : null}
+        <ApprovalNotice send={send} />
         {send.state === "not_sent" && send.errorMessage ? (
           <Alert tone="info" title="Confirmed not sent">
             {send.errorMessage}
@@ -79,7 +82,18 @@ export function SendSummary({ detail }: { detail: SendDetail }) {
           <Row label="Sendoso status">
             <StatusBadge bucket={effectiveBucket(send.state, send.statusBucket)} raw={send.sendosoStatus} />
           </Row>
-          <Row label="Cost">{formatMoney(send.cost, send.currency)}</Row>
+          <Row label="Cost">
+            {send.cost !== null ? (
+              formatMoney(send.cost, send.currency)
+            ) : send.estimatedCost !== null ? (
+              <span className="flex flex-wrap items-center gap-2">
+                {formatMoney(send.estimatedCost, send.currency)}
+                <Badge>{send.costIsGuess ? "Estimated" : "Before Sendoso's figure"}</Badge>
+              </span>
+            ) : (
+              "—"
+            )}
+          </Row>
           <Row label="Tracking code">
             {send.trackingCode ? (
               <span className="flex flex-wrap items-center gap-2">

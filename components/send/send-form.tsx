@@ -1,6 +1,7 @@
 "use client";
 
 import { zodResolver } from "@hookform/resolvers/zod";
+import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { Controller, useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
@@ -9,12 +10,14 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Field } from "@/components/ui/field";
 import { RadioGroup } from "@/components/ui/radio-group";
 import type { TouchOption } from "@/lib/sends/touch-options";
+import type { MeterView } from "@/lib/spend/meter-view";
 import {
   DEFAULT_CONFIRMATION_MESSAGE,
   type SendGiftInput,
   type SendGiftValues,
   sendGiftSchema,
 } from "@/lib/validation/send";
+import { BudgetPanel } from "./budget-panel";
 import { DeliveryOptions } from "./delivery-options";
 import { errorFor } from "./form-types";
 import { KnownAddressFields } from "./known-address-fields";
@@ -29,7 +32,14 @@ import { useTouches } from "./use-touches";
 
 export type SendPrefill = { name?: string; email?: string; company?: string; touchId?: number };
 
-type Props = { touches: TouchOption[]; idempotencyKey: string; action: SendGiftAction; prefill: SendPrefill };
+type Props = {
+  touches: TouchOption[];
+  idempotencyKey: string;
+  action: SendGiftAction;
+  prefill: SendPrefill;
+  /** The budgets this rep's gifts count against, as of this render. */
+  meters: MeterView[];
+};
 
 const PHYSICAL_METHODS = [
   {
@@ -44,7 +54,8 @@ const PHYSICAL_METHODS = [
   },
 ];
 
-export function SendForm({ touches: initialTouches, idempotencyKey, action, prefill }: Props) {
+export function SendForm({ touches: initialTouches, idempotencyKey, action, prefill, meters }: Props) {
+  const router = useRouter();
   const { data: touches } = useTouches(initialTouches);
   const prefilledTouch = touches.find((t) => t.id === prefill.touchId && !t.unavailableReason);
   const form = useForm<SendGiftInput, unknown, SendGiftValues>({
@@ -66,10 +77,8 @@ export function SendForm({ touches: initialTouches, idempotencyKey, action, pref
     } as SendGiftInput,
   });
   useFormDraft(form, Object.keys(prefill).length === 0);
-  const { submit, formError, outcome, startOver, priorSends, confirmRepeat, dismissRepeat } = useSendGift(
-    form,
-    action,
-  );
+  const { submit, formError, budgetRefusal, outcome, startOver, priorSends, confirmRepeat, dismissRepeat } =
+    useSendGift(form, action);
   const { control, formState, watch, setValue } = form;
   const sendType = watch("sendType");
   const touch = touches.find((t) => t.id === Number(watch("touchId")));
@@ -80,7 +89,14 @@ export function SendForm({ touches: initialTouches, idempotencyKey, action, pref
     if (touch?.kind === "physical" && sendType === "egift") setValue("sendType", "address_collection");
   }, [touch?.kind, sendType, setValue]);
 
-  if (outcome) return <SendOutcomePanel outcome={outcome} onSendAnother={startOver} />;
+  if (outcome) {
+    // A new form reads the budget meters again: this gift has just changed them.
+    const sendAnother = () => {
+      startOver();
+      router.refresh();
+    };
+    return <SendOutcomePanel outcome={outcome} onSendAnother={sendAnother} />;
+  }
   const touchError = errorFor(formState.errors, "touchId");
 
   return (
@@ -126,6 +142,7 @@ export function SendForm({ touches: initialTouches, idempotencyKey, action, pref
           <MessageField form={form} />
         </CardContent>
       </Card>
+      <BudgetPanel meters={meters} touch={touch} refusal={budgetRefusal} />
       {sendType === "address_collection" ? <DeliveryOptions form={form} /> : null}
       {sendType === "known_address" ? <KnownAddressFields form={form} /> : null}
       {sendType === "egift" ? (

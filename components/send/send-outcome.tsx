@@ -31,14 +31,18 @@ function nextSteps(values: SendGiftValues): string {
   }
 }
 
+const TITLES: Record<SettledOutcome["status"], string> = {
+  sent: "Gift sent",
+  unknown: "Gift not confirmed yet",
+  pending_approval: "Gift waiting for approval",
+};
+
 export function SendOutcomePanel({ outcome, onSendAnother }: Props) {
   const { values } = outcome;
   return (
     <Card aria-labelledby="outcome-title" data-testid="send-outcome">
       <CardHeader>
-        <CardTitle id="outcome-title">
-          {outcome.status === "sent" ? "Gift sent" : "Gift not confirmed yet"}
-        </CardTitle>
+        <CardTitle id="outcome-title">{TITLES[outcome.status]}</CardTitle>
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         {outcome.status === "sent" ? (
@@ -62,6 +66,11 @@ export function SendOutcomePanel({ outcome, onSendAnother }: Props) {
               </a>
             ) : null}
           </>
+        ) : outcome.status === "pending_approval" ? (
+          <Alert tone="info" title="Waiting for approval — nothing sent">
+            <span data-testid="pending-approval-message">{outcome.message}</span> History shows where it
+            stands; you can cancel it there while it waits.
+          </Alert>
         ) : (
           <Alert tone="warning" role="alert" title="Do not resend this gift">
             {outcome.message}

@@ -10,7 +10,7 @@ import { clearFormDraft } from "./use-form-draft";
 
 export type SendGiftAction = (input: SendGiftValues) => Promise<ActionResult<SubmitResult>>;
 
-export type SettledOutcome = Extract<SubmitResult, { status: "sent" | "unknown" }> & {
+export type SettledOutcome = Extract<SubmitResult, { status: "sent" | "unknown" | "pending_approval" }> & {
   values: SendGiftValues;
 };
 
@@ -24,11 +24,13 @@ export function useSendGift(form: SendForm, sendGift: SendGiftAction) {
   const [formError, setFormError] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<SettledOutcome | null>(null);
   const [priorSends, setPriorSends] = useState<PriorSend[] | null>(null);
+  const [budgetRefusal, setBudgetRefusal] = useState<string | null>(null);
 
   const handle = (data: SubmitResult, values: SendGiftValues) => {
     switch (data.status) {
       case "sent":
       case "unknown":
+      case "pending_approval":
         clearFormDraft();
         setOutcome({ ...data, values });
         return;
@@ -44,6 +46,10 @@ export function useSendGift(form: SendForm, sendGift: SendGiftAction) {
       case "blocked":
         setFormError(data.message);
         return;
+      case "over_budget":
+        // Nothing was recorded: the same form (and key) may be sent again with a cheaper touch.
+        setBudgetRefusal(data.message);
+        return;
       default:
         setFormError(data.message);
     }
@@ -54,6 +60,7 @@ export function useSendGift(form: SendForm, sendGift: SendGiftAction) {
     if (running.current) return;
     running.current = true;
     setFormError(null);
+    setBudgetRefusal(null);
     try {
       const result = await sendGift(values);
       if (result.ok) return handle(result.data, values);
@@ -80,6 +87,7 @@ export function useSendGift(form: SendForm, sendGift: SendGiftAction) {
   const startOver = () => {
     setOutcome(null);
     setFormError(null);
+    setBudgetRefusal(null);
     clearFormDraft();
     form.reset({ ...form.formState.defaultValues, idempotencyKey: crypto.randomUUID() });
   };
@@ -87,6 +95,7 @@ export function useSendGift(form: SendForm, sendGift: SendGiftAction) {
   return {
     submit,
     formError,
+    budgetRefusal,
     outcome,
     startOver,
     priorSends,

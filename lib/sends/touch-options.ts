@@ -1,4 +1,5 @@
 import type { Touch } from "@/lib/sendoso/schemas";
+import { estimateSendCost } from "@/lib/spend/estimate";
 
 /** What the touch picker shows and the form needs; plain data, safe to send to the browser. */
 export type TouchOption = {
@@ -11,6 +12,10 @@ export type TouchOption = {
   shipTo: string[];
   /** Why it cannot be chosen now, or null when it can. */
   unavailableReason: string | null;
+  /** What a send counts against budgets before Sendoso reports the real cost; null: no estimate. */
+  estimatedCost: number | null;
+  /** The estimate is the admin's guess (physical gifts), not the top of an eGift's range. */
+  costIsGuess: boolean;
 };
 
 function money(amount: number, currency: string): string {
@@ -36,7 +41,13 @@ function unavailableReason(touch: Touch, now: Date): string | null {
   return null;
 }
 
-export function toTouchOption(touch: Touch, now = new Date()): TouchOption {
+/** `adminEstimate`: the admin's per-touch estimate (lib/spend/estimates-store), when one is set. */
+export function toTouchOption(
+  touch: Touch,
+  now = new Date(),
+  adminEstimate: number | null = null,
+): TouchOption {
+  const estimate = estimateSendCost(touch, adminEstimate);
   return {
     id: touch.id,
     name: touch.name,
@@ -45,5 +56,7 @@ export function toTouchOption(touch: Touch, now = new Date()): TouchOption {
     priceRange: priceRange(touch),
     shipTo: touch.ship_to_countries ?? [],
     unavailableReason: unavailableReason(touch, now),
+    estimatedCost: estimate.amount,
+    costIsGuess: estimate.isGuess,
   };
 }

@@ -14,6 +14,8 @@ const PAGES: Record<string, Record<Who, number>> = {
   "/admin/audit": { anon: 307, rep: 404, manager: 404, admin: 200 },
   "/settings": { anon: 307, rep: 200, manager: 200, admin: 200 },
   "/notifications": { anon: 307, rep: 200, manager: 200, admin: 200 },
+  "/approvals": { anon: 307, rep: 404, manager: 200, admin: 200 },
+  "/admin/spend": { anon: 307, rep: 404, manager: 404, admin: 200 },
   "/history/00000000-0000-4000-8000-000000000000": { anon: 307, rep: 404, manager: 404, admin: 404 },
 };
 

@@ -28,7 +28,13 @@ describe("toTouchOption", () => {
       priceRange: null,
       shipTo: ["US", "CA"],
       unavailableReason: null,
+      estimatedCost: null,
+      costIsGuess: true,
     });
+  });
+
+  it("prices a physical touch at the admin's estimate, flagged as a guess", () => {
+    expect(toTouchOption(base, now, 39.5)).toMatchObject({ estimatedCost: 39.5, costIsGuess: true });
   });
 
   it("shows an eGift's price range", () => {
@@ -38,7 +44,13 @@ describe("toTouchOption", () => {
       starting_egift_price: 25,
       ending_egift_price: 100,
     };
-    expect(toTouchOption(egift, now)).toMatchObject({ kind: "egift", priceRange: "$25–$100" });
+    expect(toTouchOption(egift, now)).toMatchObject({
+      kind: "egift",
+      priceRange: "$25–$100",
+      // The API takes no amount: an eGift counts at the top of its range, which is not a guess.
+      estimatedCost: 100,
+      costIsGuess: false,
+    });
     expect(toTouchOption({ ...egift, ending_egift_price: 25 }, now).priceRange).toBe("$25");
   });
 

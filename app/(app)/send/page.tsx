@@ -4,8 +4,12 @@ import { ConnectSendosoPrompt } from "@/components/send/connect-sendoso-prompt";
 import { SendForm, type SendPrefill } from "@/components/send/send-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { getSendosoConnections, listActiveTouches } from "@/lib/sendoso";
-import { type TouchOption, toTouchOption } from "@/lib/sends/touch-options";
+import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
+import type { TouchOption } from "@/lib/sends/touch-options";
+import { budgetMetersFor } from "@/lib/spend/budget-usage";
+import { type MeterView, toMeterView } from "@/lib/spend/meter-view";
 import { sendGift } from "./actions";
 
 export const metadata: Metadata = { title: "Send a gift" };
@@ -14,10 +18,20 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 async function loadTouchOptions(userId: string): Promise<TouchOption[] | null> {
   try {
-    return (await listActiveTouches(userId)).map((t) => toTouchOption(t));
+    return await pricedTouchOptions(await getDb(), await listActiveTouches(userId));
   } catch (error) {
     console.error("could not load touches", error);
     return null;
+  }
+}
+
+/** The budget meters; without them the form still works (the action checks budgets itself). */
+async function loadMeters(user: { id: string; team: string | null }): Promise<MeterView[]> {
+  try {
+    return (await budgetMetersFor(await getDb(), user)).map((m) => toMeterView(m));
+  } catch (error) {
+    console.error("could not load budget meters", error);
+    return [];
   }
 }
 
@@ -45,7 +59,11 @@ export default async function SendPage({ searchParams }: Props) {
   if (connection?.status !== "active") {
     return <ConnectSendosoPrompt reconnect={connection?.status === "needs_reconnect"} />;
   }
-  const [touches, params] = await Promise.all([loadTouchOptions(user.id), searchParams]);
+  const [touches, params, meters] = await Promise.all([
+    loadTouchOptions(user.id),
+    searchParams,
+    loadMeters(user),
+  ]);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div>
@@ -65,6 +83,7 @@ export default async function SendPage({ searchParams }: Props) {
           idempotencyKey={randomUUID()}
           action={sendGift}
           prefill={prefillFrom(params)}
+          meters={meters}
         />
       )}
     </div>

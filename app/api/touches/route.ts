@@ -1,14 +1,15 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
 import { listActiveTouches } from "@/lib/sendoso";
-import { toTouchOption } from "@/lib/sends/touch-options";
+import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
 
 /** The touch picker's background refresh. Signed-in users only; touch data carries no secrets. */
 export async function GET() {
   if (!(await currentUser())) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
   try {
     const touches = await listActiveTouches();
-    return NextResponse.json({ touches: touches.map((t) => toTouchOption(t)) });
+    return NextResponse.json({ touches: await pricedTouchOptions(await getDb(), touches) });
   } catch {
     return NextResponse.json({ error: "Sendoso is not answering. Try again in a minute." }, { status: 502 });
   }

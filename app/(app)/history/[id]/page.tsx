@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CancelPendingDialog } from "@/components/history/cancel-pending-dialog";
 import { CheckSendosoButton } from "@/components/history/check-sendoso-button";
 import { MarkNotSentDialog } from "@/components/history/mark-not-sent-dialog";
 import { SendSummary } from "@/components/history/send-summary";
@@ -45,6 +46,9 @@ export default async function SendDetailPage({ params }: Props) {
             ) : null}
             {can(user.role, "resolve_unknown_sends") ? <MarkNotSentDialog sendId={send.id} /> : null}
           </div>
+        ) : null}
+        {send.state === "pending_approval" && send.senderId === user.id ? (
+          <CancelPendingDialog sendId={send.id} />
         ) : null}
       </div>
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">

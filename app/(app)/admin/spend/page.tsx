@@ -1,0 +1,100 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import type { PersonOption } from "@/components/spend/budget-form";
+import { BudgetsCard } from "@/components/spend/budgets-card";
+import { type EstimateRow, EstimatesCard } from "@/components/spend/estimates-card";
+import { PoliciesCard } from "@/components/spend/policies-card";
+import { can } from "@/lib/auth/permissions";
+import { requireUser } from "@/lib/auth/session";
+import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { listActiveTouches } from "@/lib/sendoso";
+import { toTouchOption } from "@/lib/sends/touch-options";
+import { estimateSendCost } from "@/lib/spend/estimate";
+import { toMeterView } from "@/lib/spend/meter-view";
+import { loadSpendSettings } from "@/lib/spend/settings";
+import {
+  deleteApprovalPolicyAction,
+  deleteBudgetAction,
+  deleteTouchEstimateAction,
+  saveApprovalPolicyAction,
+  saveBudgetAction,
+  saveTouchEstimateAction,
+} from "./actions";
+
+export const metadata: Metadata = { title: "Spend controls" };
+
+/** Touches as the admin sees them: the admin's own Sendoso list, else the shared one. */
+async function loadTouches(userId: string) {
+  try {
+    return await listActiveTouches(userId).catch(() => listActiveTouches());
+  } catch (error) {
+    console.error("spend settings: could not load touches", error);
+    return null;
+  }
+}
+
+export default async function SpendSettingsPage() {
+  const user = await requireUser();
+  // Everyone else gets the same 404 as for a page that does not exist.
+  if (!can(user.role, "manage_spend")) notFound();
+  const db = await getDb();
+  const [settings, touches] = await Promise.all([loadSpendSettings(db), loadTouches(user.id)]);
+  const { currency } = getConfig();
+  const label = (p: { name: string; email: string; team: string | null }) =>
+    `${p.name} (${p.email}${p.team ? `, team ${p.team}` : ""})`;
+  const reps: PersonOption[] = settings.people.map((p) => ({ id: p.id, label: label(p) }));
+  const approvers = settings.people
+    .filter((p) => can(p.role, "approve_sends"))
+    .map((p) => ({ id: p.id, label: label(p) }));
+  const estimateRows: EstimateRow[] | null =
+    touches?.map((t) => {
+      const option = toTouchOption(t);
+      return {
+        id: t.id,
+        name: t.name,
+        kind: option.kind,
+        priceRange: option.priceRange,
+        needsEstimate: estimateSendCost(t, null).amount === null,
+        estimate: settings.estimates.get(t.id) ?? null,
+      };
+    }) ?? null;
+
+  return (
+    <div className="mx-auto flex max-w-4xl flex-col gap-6">
+      <div>
+        <h1 className="text-2xl font-semibold">Spend controls</h1>
+        <p className="text-ink-muted">
+          Budgets, approval rules and cost estimates. Every change is recorded in the audit log.
+        </p>
+      </div>
+      <BudgetsCard
+        budgets={settings.budgets.map((b) => ({ ...b, meter: toMeterView(b.meter, "admin") }))}
+        teams={settings.teams}
+        reps={reps}
+        currency={currency}
+        save={saveBudgetAction}
+        remove={deleteBudgetAction}
+      />
+      <PoliciesCard
+        teams={settings.teams}
+        policies={settings.policies.map((p) => ({
+          team: p.team,
+          threshold: Number(p.threshold),
+          fallbackApproverId: p.fallbackApproverId,
+          remindAfterHours: p.remindAfterHours,
+        }))}
+        approvers={approvers}
+        currency={currency}
+        save={saveApprovalPolicyAction}
+        remove={deleteApprovalPolicyAction}
+      />
+      <EstimatesCard
+        touches={estimateRows}
+        currency={currency}
+        save={saveTouchEstimateAction}
+        remove={deleteTouchEstimateAction}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+/** Who changes a spend setting: recorded in the audit log and in `updated_by`. */
+export type SettingsActor = { id: string; email: string };
+
+/** The one result shape of every spend-settings mutation; the actions pass it to the forms as is. */
+export type SettingsResult<T> =
+  | { status: "saved"; row: T }
+  | { status: "deleted"; row: T }
+  | { status: "not_found" }
+  | { status: "invalid"; fieldErrors: Record<string, string[]> };
+
+/**
+ * PostgreSQL's unique_violation, from either driver; Drizzle may wrap the driver's error in `cause`.
+ * Two admins creating the same budget at once: the second meets the unique index, not a crash.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    if (e.code === "23505") return true;
+    e = e.cause as typeof e;
+  }
+  return false;
+}
