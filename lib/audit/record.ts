@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
 import type { AuditAction } from "./actions";
+import { currentRequestId } from "./request-id";
 
 export { AUDIT_ACTIONS, type AuditAction } from "./actions";
 
@@ -22,7 +23,8 @@ export type AuditEntryInput = {
 /**
  * Appends one audit entry. Pass the transaction that makes the change, so the change and its record
  * commit together. This is the only writer of `audit_log`; nothing updates or deletes it (a trigger
- * refuses both).
+ * refuses both). Without an explicit `requestId` it takes the current request's (none in jobs and scripts),
+ * so domain code deep in a server action is stamped without passing the id down.
  */
 export async function recordAudit(db: Db, entry: AuditEntryInput): Promise<void> {
   await db.insert(auditLog).values({
@@ -33,6 +35,6 @@ export async function recordAudit(db: Db, entry: AuditEntryInput): Promise<void>
     targetId: entry.target.id ?? null,
     before: entry.before ?? null,
     after: entry.after ?? null,
-    requestId: entry.requestId ?? null,
+    requestId: entry.requestId ?? (await currentRequestId()),
   });
 }
