@@ -1,4 +1,13 @@
 import { z } from "zod";
+import {
+  flattenParams,
+  isoDay,
+  optionalParam,
+  pagingParams,
+  queryStringFor,
+  type RawParams,
+  timeZoneParam,
+} from "@/lib/validation/url-params";
 import { AUDIT_ACTIONS } from "./actions";
 
 /**
@@ -8,61 +17,25 @@ import { AUDIT_ACTIONS } from "./actions";
 export const AUDIT_PAGE_SIZES = [25, 50, 100] as const;
 export const AUDIT_DEFAULT_PAGE_SIZE = 50;
 
-function isTimeZone(value: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-const isoDay = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(v)));
-
-// A URL is typed by hand and shared: a bad value drops that one filter instead of failing the page.
-const optional = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
-
 export const auditFiltersSchema = z.object({
   /** Part of the actor's email, any case. */
-  actor: optional(z.string().trim().min(1).max(254)),
-  action: optional(z.enum(AUDIT_ACTIONS)),
-  targetType: optional(z.string().trim().min(1).max(64)),
-  targetId: optional(z.string().trim().min(1).max(200)),
-  from: optional(isoDay),
-  to: optional(isoDay),
-  /** The viewer's IANA time zone, so "from/to" are the viewer's days; UTC when absent. */
-  tz: optional(z.string().max(64).refine(isTimeZone)),
+  actor: optionalParam(z.string().trim().min(1).max(254)),
+  action: optionalParam(z.enum(AUDIT_ACTIONS)),
+  targetType: optionalParam(z.string().trim().min(1).max(64)),
+  targetId: optionalParam(z.string().trim().min(1).max(200)),
+  from: optionalParam(isoDay),
+  to: optionalParam(isoDay),
+  tz: timeZoneParam,
 });
 export type AuditFilters = z.output<typeof auditFiltersSchema>;
 
 export const auditPageSchema = auditFiltersSchema.extend({
-  size: z.coerce
-    .number()
-    .refine((n) => (AUDIT_PAGE_SIZES as readonly number[]).includes(n))
-    .catch(AUDIT_DEFAULT_PAGE_SIZE)
-    .default(AUDIT_DEFAULT_PAGE_SIZE),
-  after: optional(z.string().max(200)),
+  ...pagingParams(AUDIT_PAGE_SIZES, AUDIT_DEFAULT_PAGE_SIZE),
 });
 export type AuditPageParams = z.output<typeof auditPageSchema>;
 
-type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
-
-/** First value of each key; empty strings mean "not set" (an unfilled form field). */
-function flatten(raw: RawParams): Record<string, string> {
-  const out: Record<string, string> = {};
-  const entries = raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw);
-  for (const [key, value] of entries) {
-    const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined && first !== "" && !(key in out)) out[key] = first;
-  }
-  return out;
-}
-
 export function parseAuditParams(raw: RawParams): AuditPageParams {
-  return auditPageSchema.parse(flatten(raw));
+  return auditPageSchema.parse(flattenParams(raw));
 }
 
 /** Only the filters, without page size or cursor: what the export and the audit entry of it use. */
@@ -72,12 +45,5 @@ export function auditFiltersOnly({ size: _size, after: _after, ...filters }: Aud
 
 /** The query string for these parameters (stable key order, unset keys and the default size left out). */
 export function auditQueryString(params: Partial<AuditPageParams>): string {
-  const search = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === null || value === "") continue;
-    if (key === "size" && value === AUDIT_DEFAULT_PAGE_SIZE) continue;
-    search.set(key, String(value));
-  }
-  const text = search.toString();
-  return text ? `?${text}` : "";
+  return queryStringFor(params, AUDIT_DEFAULT_PAGE_SIZE);
 }

@@ -1,0 +1,62 @@
+import { z } from "zod";
+
+/**
+ * Pieces shared by the list pages whose filters live in the URL (history, audit log): typed by hand and
+ * shared as links, so a bad value drops that one filter instead of failing the page. No server imports:
+ * client filter forms use these too.
+ */
+export const optionalParam = <T extends z.ZodType>(schema: T) => schema.optional().catch(undefined);
+
+export function isTimeZone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export const isoDay = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)));
+
+/** The viewer's IANA time zone, so "from/to" are the viewer's days; UTC when absent. */
+export const timeZoneParam = optionalParam(z.string().max(64).refine(isTimeZone));
+
+/** `size` (one of `sizes`, else the default) and `after` (a keyset cursor) of a paged list. */
+export function pagingParams(sizes: readonly number[], defaultSize: number) {
+  return {
+    size: z.coerce
+      .number()
+      .refine((n) => sizes.includes(n))
+      .catch(defaultSize)
+      .default(defaultSize),
+    after: optionalParam(z.string().max(200)),
+  };
+}
+
+export type RawParams = Record<string, string | string[] | undefined> | URLSearchParams;
+
+/** First value of each key; empty strings mean "not set" (an unfilled form field). */
+export function flattenParams(raw: RawParams): Record<string, string> {
+  const out: Record<string, string> = {};
+  const entries = raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw);
+  for (const [key, value] of entries) {
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined && first !== "" && !(key in out)) out[key] = first;
+  }
+  return out;
+}
+
+/** The query string for these parameters (stable key order, unset keys and the default size left out). */
+export function queryStringFor(params: Record<string, unknown>, defaultSize: number): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined || value === null || value === "") continue;
+    if (key === "size" && value === defaultSize) continue;
+    search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : "";
+}
