@@ -14,6 +14,11 @@ export type JobContext = {
   state: JobMemory | null;
   /** Saved when this run finishes without throwing, for the next run. */
   remember(next: JobMemory): void;
+  /**
+   * Extends the lease by another `ttlMs` while it is still this run's; false means it ran out and
+   * another caller may have taken over, so stop at once. For runs of many slow steps (emails).
+   */
+  renew(): Promise<boolean>;
 };
 
 export type LeasedRun<T> = { ran: true; result: T } | { ran: false };
@@ -51,6 +56,16 @@ export async function withJobLease<T extends JobMemory>(
       state: taken.state,
       remember: (next) => {
         memory = next;
+      },
+      renew: async () => {
+        const renewed = await db
+          .update(jobLeases)
+          .set({ leaseUntil: until })
+          .where(
+            and(eq(jobLeases.name, name), eq(jobLeases.holder, holder), sql`${jobLeases.leaseUntil} > now()`),
+          )
+          .returning({ name: jobLeases.name });
+        return renewed.length === 1;
       },
     });
     await release(db, name, holder, { lastResult: result, state: memory });

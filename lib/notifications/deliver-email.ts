@@ -1,9 +1,8 @@
-import { randomUUID } from "node:crypto";
 import { and, asc, eq, sql } from "drizzle-orm";
 import nodemailer from "nodemailer";
 import type { Db } from "@/lib/db/client";
 import { emailOutbox } from "@/lib/db/schema";
-import { acquireLease, type Lease, releaseLease, renewLease } from "./job-lease";
+import { withJobLease } from "@/lib/jobs/lease";
 import { type SmtpOutcome, smtpOutcome } from "./smtp-outcome";
 
 export type DeliveryOptions = {
@@ -59,34 +58,34 @@ async function record(db: Db, email: DueEmail, outcome: SmtpOutcome): Promise<vo
  * sending may be (at least once, never silently lost).
  */
 export async function deliverPendingEmails(db: Db, options: DeliveryOptions): Promise<DeliveryResult> {
-  const lease: Lease = { name: "email-delivery", holder: randomUUID(), ttlMs: options.leaseMs ?? 300_000 };
-  const result: DeliveryResult = { ran: false, sent: 0, retrying: 0, failed: 0 };
-  if (!(await acquireLease(db, lease))) return result;
-  result.ran = true;
-  const transport = nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS });
-  try {
-    for (const email of await dueEmails(db, options.batchSize ?? 50, options.retryBaseMs ?? 60_000)) {
-      if (!(await renewLease(db, lease))) break;
-      const outcome = await transport
-        .sendMail({
-          from: options.from,
-          to: email.toAddress,
-          subject: email.subject,
-          text: email.body,
-          // Tells auto-responders and vacation replies not to answer.
-          headers: { "Auto-Submitted": "auto-generated" },
-        })
-        .then(
-          (): SmtpOutcome => ({ kind: "sent" }),
-          (error: unknown) => smtpOutcome(error, email.attempts),
-        );
-      await record(db, email, outcome);
-      result[outcome.kind]++;
-      if (outcome.kind !== "sent" && outcome.transportDown) break;
+  const ttlMs = options.leaseMs ?? 300_000;
+  const run = await withJobLease(db, "email-delivery", { ttlMs }, async ({ renew }) => {
+    const counts = { sent: 0, retrying: 0, failed: 0 };
+    const transport = nodemailer.createTransport({ url: options.smtpUrl, ...SMTP_TIMEOUTS });
+    try {
+      for (const email of await dueEmails(db, options.batchSize ?? 50, options.retryBaseMs ?? 60_000)) {
+        if (!(await renew())) break;
+        const outcome = await transport
+          .sendMail({
+            from: options.from,
+            to: email.toAddress,
+            subject: email.subject,
+            text: email.body,
+            // Tells auto-responders and vacation replies not to answer.
+            headers: { "Auto-Submitted": "auto-generated" },
+          })
+          .then(
+            (): SmtpOutcome => ({ kind: "sent" }),
+            (error: unknown) => smtpOutcome(error, email.attempts),
+          );
+        await record(db, email, outcome);
+        counts[outcome.kind]++;
+        if (outcome.kind !== "sent" && outcome.transportDown) break;
+      }
+    } finally {
+      transport.close();
     }
-  } finally {
-    transport.close();
-    await releaseLease(db, lease, result);
-  }
-  return result;
+    return counts;
+  });
+  return run.ran ? { ran: true, ...run.result } : { ran: false, sent: 0, retrying: 0, failed: 0 };
 }
