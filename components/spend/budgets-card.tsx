@@ -7,23 +7,15 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { MeterView } from "@/lib/spend/meter-view";
 import { formatMoney } from "@/lib/spend/money";
+import type { BudgetSetting } from "@/lib/spend/settings";
 import type { BudgetValues } from "@/lib/validation/spend";
 import { BudgetForm, type PersonOption } from "./budget-form";
 import { BudgetMeter } from "./budget-meter";
 import { RemoveButton } from "./remove-button";
 import type { SettingsAction } from "./settings-outcome";
 
-export type BudgetRow = {
-  id: string;
-  team: string | null;
-  userId: string | null;
-  ownerLabel: string;
-  period: "monthly" | "quarterly";
-  amount: number;
-  currency: string;
-  overBudgetNeedsApproval: boolean;
-  meter: MeterView;
-};
+/** A budget setting as the browser gets it: its meter in plain numbers and words. */
+export type BudgetRow = Omit<BudgetSetting, "meter"> & { meter: MeterView };
 
 type Props = {
   budgets: BudgetRow[];
