@@ -324,6 +324,7 @@ export const NOTIFICATION_CATEGORIES = [
   "unknown_resolved",
   "waiting_on_recipient",
   "budget_threshold",
+  "needs_checking",
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 

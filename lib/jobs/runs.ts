@@ -7,6 +7,7 @@ import { pruneIdleSlots } from "@/lib/rate-limit";
 import { getSandboxSendosoUserId, getSendosoClientForSync } from "@/lib/sendoso";
 import { remindStaleApprovals } from "@/lib/sends/approval-reminders";
 import { type ReconcileCounts, reconcileSends } from "@/lib/sends/reconcile";
+import { alertStaleUnknownSends } from "@/lib/sends/stale-unknown-alerts";
 import { sweepStaleInFlight } from "@/lib/sends/sweeper";
 import { type LeasedRun, withJobLease } from "./lease";
 
@@ -26,16 +27,17 @@ export async function runSweepJob(): Promise<LeasedRun<{ moved: number; prunedLi
 }
 
 /**
- * Reminders to approvers, then "waiting on recipient" notices and the email outbox
+ * Reminders to approvers and alerts on sends still unknown (R15), then "waiting on recipient" notices and the email outbox
  * (lib/notifications/jobs.ts), so a reminder's email can go out in the same run.
  */
 export async function runNotifications() {
   const db = await getDb();
-  const reminders = await withJobLease(db, "approval-reminders", { ttlMs: 5 * 60_000 }, async () => ({
-    reminded: await remindStaleApprovals(db),
+  const alerts = await withJobLease(db, "approver-alerts", { ttlMs: 5 * 60_000 }, async () => ({
+    approvalReminders: await remindStaleApprovals(db),
+    staleUnknown: await alertStaleUnknownSends(db),
   }));
   const notifications = await runNotificationJobs(db, getConfig());
-  return { approvalReminders: reminders.ran ? reminders.result.reminded : null, ...notifications };
+  return { ...(alerts.ran ? alerts.result : {}), ...notifications };
 }
 
 export type SyncJobResult = ReconcileCounts | { skipped: "no_sendoso_connection" };

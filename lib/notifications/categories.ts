@@ -51,4 +51,9 @@ export const CATEGORY_INFO: Record<
     description: "A budget you send from is 80% used.",
     audience: "everyone",
   },
+  needs_checking: {
+    label: "Gift needs checking",
+    description: "A send in your team could not be confirmed with Sendoso for a while; check it in Sendoso.",
+    audience: "approvers",
+  },
 };

@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type SendState, sends, type User } from "@/lib/db/schema";
+import { notify } from "@/lib/notifications/notify";
 import { type SendScope, scopeCondition } from "./scope";
 import { transitionSend } from "./transitions";
 
@@ -46,6 +47,15 @@ export async function markUnknownNotSent(
         before: { state: "unknown" },
         after: { state: "not_sent", reason: input.reason },
         requestId: input.requestId,
+      });
+      // The rep was told "do not resend; we are checking": now they may, and should know.
+      await notify(tx, {
+        userIds: done.senderId === actor.id ? [] : [done.senderId],
+        category: "unknown_resolved",
+        title: "An unconfirmed gift was not sent",
+        body: `${actor.name} checked Sendoso: ${done.touchName} to ${done.recipientEmail} never went out (${input.reason}). You can send it again.`,
+        link: `/history/${done.id}`,
+        dedupeKey: `unknown_resolved:${done.id}`,
       });
     }
     return done;

@@ -1,0 +1,66 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DatabaseHandle } from "@/lib/db/client";
+import { notifications, sends, type User } from "@/lib/db/schema";
+import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
+import { submitSend } from "@/lib/sends/send-service";
+import { alertStaleUnknownSends, STALE_UNKNOWN_AFTER_MS } from "@/lib/sends/stale-unknown-alerts";
+import { backends } from "../support/databases";
+import { startSimulator, type TestSimulator } from "../support/simulator";
+import { makeUser, sendDeps, spendForm } from "../support/spend-fixture";
+import { priced } from "../support/touch-pricing";
+
+describe.each(backends)("people hear about unconfirmed sends on $name", (backend) => {
+  let database: DatabaseHandle;
+  let sim: TestSimulator;
+  let rep: User;
+  let manager: User;
+
+  beforeAll(async () => {
+    [database, sim] = await Promise.all([backend.open(), startSimulator()]);
+    rep = await makeUser(database.db, "unk-rep", "rep", "east");
+    manager = await makeUser(database.db, "unk-manager", "manager", "east");
+  });
+  afterAll(async () => {
+    await Promise.all([database?.close(), sim?.close()]);
+  });
+
+  const inbox = (user: User, category: "needs_checking" | "unknown_resolved") =>
+    database.db
+      .select()
+      .from(notifications)
+      .where(and(eq(notifications.userId, user.id), eq(notifications.category, category)));
+  const unknownSend = async () => {
+    await sim.injectFault({ type: "error_after" });
+    const result = await submitSend(sendDeps(database.db, sim), rep, spendForm(), priced("Mug", 10));
+    if (result.status !== "unknown") throw new Error(`expected unknown, got ${result.status}`);
+    return result.sendId;
+  };
+
+  it("alerts the team's managers once when a send stays unknown past the sync's chance", async () => {
+    const sendId = await unknownSend();
+    expect(await alertStaleUnknownSends(database.db)).toBe(0);
+    const later = new Date(Date.now() + STALE_UNKNOWN_AFTER_MS + 60_000);
+    await alertStaleUnknownSends(database.db, later);
+    await alertStaleUnknownSends(database.db, later);
+    const alerts = (await inbox(manager, "needs_checking")).filter((n) => n.link === `/history/${sendId}`);
+    expect(alerts).toHaveLength(1);
+    expect(await inbox(rep, "needs_checking")).toEqual([]);
+  });
+
+  it("tells the rep when a manager confirms the send never went out", async () => {
+    const sendId = await unknownSend();
+    const result = await markUnknownNotSent(
+      database.db,
+      manager,
+      { kind: "team", team: "east", userId: manager.id },
+      { sendId, reason: "Not in Sendoso's tracker" },
+    );
+    expect(result.status).toBe("not_sent");
+    const told = (await inbox(rep, "unknown_resolved")).filter((n) => n.link === `/history/${sendId}`);
+    expect(told).toHaveLength(1);
+    expect(told[0]?.body).toContain("Not in Sendoso's tracker");
+    const [row] = await database.db.select().from(sends).where(eq(sends.id, sendId));
+    expect(row?.state).toBe("not_sent");
+  });
+});
