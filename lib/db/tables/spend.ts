@@ -1,0 +1,63 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  integer,
+  numeric,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { inList } from "./common";
+import { users } from "./users";
+
+export const BUDGET_PERIODS = ["monthly", "quarterly"] as const;
+export type BudgetPeriod = (typeof BUDGET_PERIODS)[number];
+
+/**
+ * A spending limit for a team (`user_id` null) or one rep. What a send counts against it is its actual
+ * cost once known, else its estimate, while it is pending approval, queued, in flight, sent or unknown.
+ */
+export const budgets = pgTable(
+  "budgets",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    team: text("team"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "cascade" }),
+    period: text("period").$type<BudgetPeriod>().notNull().default("monthly"),
+    amount: numeric("amount", { precision: 12, scale: 2 }).notNull(),
+    currency: text("currency").notNull().default("USD"),
+    /** Over budget: send the request to an approver instead of refusing it. */
+    overBudgetNeedsApproval: boolean("over_budget_needs_approval").notNull().default(false),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("budgets_team_key").on(t.team).where(sql`${t.userId} is null`),
+    uniqueIndex("budgets_user_key").on(t.userId),
+    check("budgets_owner_check", sql`(${t.team} is null) <> (${t.userId} is null)`),
+    check("budgets_period_check", sql`${t.period} in (${inList(BUDGET_PERIODS)})`),
+    check("budgets_amount_check", sql`${t.amount} >= 0`),
+  ],
+);
+
+/** Per team: sends estimated above `threshold` wait for a manager of the team, or the fallback approver. */
+export const approvalPolicies = pgTable("approval_policies", {
+  team: text("team").primaryKey(),
+  threshold: numeric("threshold", { precision: 12, scale: 2 }).notNull(),
+  fallbackApproverId: uuid("fallback_approver_id").references(() => users.id, { onDelete: "set null" }),
+  /** Pending longer than this reminds the approvers. */
+  remindAfterHours: integer("remind_after_hours").notNull().default(24),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** An admin's estimate for a physical touch, whose price Sendoso's touch list does not give. */
+export const touchCostEstimates = pgTable("touch_cost_estimates", {
+  touchId: integer("touch_id").primaryKey(),
+  amount: numeric("amount", { precision: 12, scale: 2 }).notNull(),
+  updatedBy: uuid("updated_by").references(() => users.id),
+  updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+});
