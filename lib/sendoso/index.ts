@@ -1,84 +1,18 @@
 import "server-only";
-import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import { getDb } from "@/lib/db";
-import { getConfig } from "@/lib/env";
-import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
-import { createSendosoClient, type SendosoClient } from "./client";
-import {
-  type ConnectDeps,
-  completeConnect,
-  openAnyConnection,
-  openConnectionFor,
-  startConnect,
-} from "./connect";
+import type { SendosoClient } from "./client";
+import { completeConnect, openConnectionFor, startConnect } from "./connect";
 import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
 import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
 import type { SendosoMe } from "./schemas-account";
+import { clientOnTokens, connectDeps, getSendosoClient, globalForSendoso } from "./wiring";
 
-/** The app's wiring of lib/sendoso: configuration, the database, one outbound limiter per process. */
-const globalForSendoso = globalThis as unknown as {
-  giftDeskSendoso?: SendosoClient;
-  giftDeskSendosoLimiter?: RateLimiter;
-  giftDeskTouches?: Map<string, { at: number; touches: Promise<Touch[]> }>;
-  giftDeskSandboxUserId?: Promise<number>;
-};
+/** The app's entry points into lib/sendoso; the wiring (config, database, limiter) is in ./wiring. */
+export { getSandboxSendosoUserId, getSendosoClientForSync } from "./sync-client";
+export { getSendosoClient } from "./wiring";
 
 const TOUCH_CACHE_MS = 60_000;
-
-/** Sendoso throttles per OAuth client: one key for every connection of this app. */
-function outboundLimiter(): RateLimiter {
-  if (!globalForSendoso.giftDeskSendosoLimiter) {
-    const { sendoso } = getConfig();
-    globalForSendoso.giftDeskSendosoLimiter = createRateLimiter({
-      db: getDb,
-      key: `sendoso:${sendoso.clientId}`,
-      limit: sendoso.rateLimitPerSecond,
-      windowMs: 1_000,
-      maxWaitMs: 5_000,
-      // A request that gets no answer keeps its slot this long (plus a window): it may still arrive.
-      requestTimeoutMs: sendoso.timeoutMs,
-      onBackgroundError: (error) =>
-        console.warn("sendoso rate limiter: could not hand a slot back", (error as Error).message),
-    });
-  }
-  return globalForSendoso.giftDeskSendosoLimiter;
-}
-
-async function connectDeps(): Promise<ConnectDeps> {
-  const config = getConfig();
-  const { sendoso } = config;
-  return {
-    db: await getDb(),
-    cipher: createTokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys),
-    stateSecret: config.auth.secret,
-    oauth: {
-      baseUrl: sendoso.baseUrl,
-      clientId: sendoso.clientId,
-      clientSecret: sendoso.clientSecret,
-      redirectUri: sendoso.redirectUri,
-      timeoutMs: sendoso.timeoutMs,
-      limiter: outboundLimiter(),
-    },
-  };
-}
-
-/**
- * The client on the shared sandbox token (SENDOSO_SANDBOX_TOKEN), for paths not yet moved to
- * per-user connections. Rate-limited like every other client.
- */
-export function getSendosoClient(): SendosoClient {
-  if (!globalForSendoso.giftDeskSendoso) {
-    const { sendoso } = getConfig();
-    globalForSendoso.giftDeskSendoso = createSendosoClient({
-      baseUrl: sendoso.baseUrl,
-      getAccessToken: async () => sendoso.sandboxToken,
-      timeoutMs: sendoso.timeoutMs,
-      limiter: outboundLimiter(),
-    });
-  }
-  return globalForSendoso.giftDeskSendoso;
-}
 
 /**
  * A client on the user's own Sendoso connection, else the shared org connection (`connection.shared`
@@ -90,55 +24,7 @@ export async function getSendosoClientFor(
 ): Promise<{ client: SendosoClient; connection: ConnectionInfo }> {
   const deps = await connectDeps();
   const { connection, tokens } = await openConnectionFor(deps, userId);
-  const client = createSendosoClient({
-    baseUrl: deps.oauth.baseUrl,
-    timeoutMs: deps.oauth.timeoutMs,
-    limiter: deps.oauth.limiter,
-    tokens,
-  });
-  return { client, connection };
-}
-
-/**
- * A client for organisation-wide reads such as the send list (the reconciler): the shared org connection,
- * else any active rep connection, else, with the bundled simulator only, the sandbox token. Null when
- * nothing can read Sendoso.
- */
-export async function getSendosoClientForSync(): Promise<{
-  client: SendosoClient;
-  via: "shared" | "rep" | "sandbox";
-} | null> {
-  const deps = await connectDeps();
-  const opened = await openAnyConnection(deps);
-  if (opened) {
-    const client = createSendosoClient({
-      baseUrl: deps.oauth.baseUrl,
-      timeoutMs: deps.oauth.timeoutMs,
-      limiter: deps.oauth.limiter,
-      tokens: opened.tokens,
-    });
-    return { client, via: opened.connection.shared ? "shared" : "rep" };
-  }
-  return getConfig().sendoso.sandbox ? { client: getSendosoClient(), via: "sandbox" } : null;
-}
-
-/**
- * The Sendoso user behind the sandbox token (sends made without a connection went out as this user), or
- * null outside the simulator. Asked once per process.
- */
-export async function getSandboxSendosoUserId(): Promise<number | null> {
-  if (!getConfig().sendoso.sandbox) return null;
-  if (!globalForSendoso.giftDeskSandboxUserId) {
-    const asking = getSendosoClient()
-      .me()
-      .then((me) => me.id);
-    globalForSendoso.giftDeskSandboxUserId = asking;
-    asking.catch(() => {
-      if (globalForSendoso.giftDeskSandboxUserId === asking)
-        globalForSendoso.giftDeskSandboxUserId = undefined;
-    });
-  }
-  return globalForSendoso.giftDeskSandboxUserId;
+  return { client: clientOnTokens(deps, tokens), connection };
 }
 
 /**

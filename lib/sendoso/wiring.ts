@@ -1,0 +1,81 @@
+import "server-only";
+import { createTokenCipher } from "@/lib/crypto/token-cipher";
+import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
+import { createSendosoClient, type SendosoClient } from "./client";
+import type { ConnectDeps } from "./connect";
+import type { TokenSource } from "./http";
+import type { Touch } from "./schemas";
+
+/** The app's wiring of lib/sendoso: configuration, the database, one outbound limiter per process. */
+export const globalForSendoso = globalThis as unknown as {
+  giftDeskSendoso?: SendosoClient;
+  giftDeskSendosoLimiter?: RateLimiter;
+  giftDeskTouches?: Map<string, { at: number; touches: Promise<Touch[]> }>;
+  giftDeskSandboxUserId?: Promise<number>;
+};
+
+/** Sendoso throttles per OAuth client: one key for every connection of this app. */
+export function outboundLimiter(): RateLimiter {
+  if (!globalForSendoso.giftDeskSendosoLimiter) {
+    const { sendoso } = getConfig();
+    globalForSendoso.giftDeskSendosoLimiter = createRateLimiter({
+      db: getDb,
+      key: `sendoso:${sendoso.clientId}`,
+      limit: sendoso.rateLimitPerSecond,
+      windowMs: 1_000,
+      maxWaitMs: 5_000,
+      // A request that gets no answer keeps its slot this long (plus a window): it may still arrive.
+      requestTimeoutMs: sendoso.timeoutMs,
+      onBackgroundError: (error) =>
+        console.warn("sendoso rate limiter: could not hand a slot back", (error as Error).message),
+    });
+  }
+  return globalForSendoso.giftDeskSendosoLimiter;
+}
+
+export async function connectDeps(): Promise<ConnectDeps> {
+  const config = getConfig();
+  const { sendoso } = config;
+  return {
+    db: await getDb(),
+    cipher: createTokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys),
+    stateSecret: config.auth.secret,
+    oauth: {
+      baseUrl: sendoso.baseUrl,
+      clientId: sendoso.clientId,
+      clientSecret: sendoso.clientSecret,
+      redirectUri: sendoso.redirectUri,
+      timeoutMs: sendoso.timeoutMs,
+      limiter: outboundLimiter(),
+    },
+  };
+}
+
+/**
+ * The client on the shared sandbox token (SENDOSO_SANDBOX_TOKEN), for paths not yet moved to
+ * per-user connections. Rate-limited like every other client.
+ */
+export function getSendosoClient(): SendosoClient {
+  if (!globalForSendoso.giftDeskSendoso) {
+    const { sendoso } = getConfig();
+    globalForSendoso.giftDeskSendoso = createSendosoClient({
+      baseUrl: sendoso.baseUrl,
+      getAccessToken: async () => sendoso.sandboxToken,
+      timeoutMs: sendoso.timeoutMs,
+      limiter: outboundLimiter(),
+    });
+  }
+  return globalForSendoso.giftDeskSendoso;
+}
+
+/** A client on an opened connection's tokens, with the app's timeout and shared limiter. */
+export function clientOnTokens(deps: ConnectDeps, tokens: TokenSource): SendosoClient {
+  return createSendosoClient({
+    baseUrl: deps.oauth.baseUrl,
+    timeoutMs: deps.oauth.timeoutMs,
+    limiter: deps.oauth.limiter,
+    tokens,
+  });
+}
