@@ -27,7 +27,12 @@ export type IntentResult =
   | { kind: "blocked"; priorSends: PriorSend[] }
   | { kind: "over_budget"; message: string };
 
-export type IntentOptions = { viaFrom: string; repeatWindowDays: number };
+export type IntentOptions = {
+  viaFrom: string;
+  repeatWindowDays: number;
+  /** The org currency, for approval-threshold messages (budgets carry their own). Default USD. */
+  currency?: string;
+};
 
 /** The touch as the send records it: its name for history, its estimated cost for budgets. */
 export type TouchPricing = { name: string; estimate: CostEstimate };
@@ -84,7 +89,7 @@ export async function recordIntent(
     if (priorSends.length > 0 && !values.confirmRepeatRecipient)
       return { kind: "needs_confirmation", priorSends };
 
-    const spend = await decideSpend(txDb, sender, touch.estimate, new Date());
+    const spend = await decideSpend(txDb, sender, touch.estimate, new Date(), options.currency);
     if (spend.kind === "refused") return { kind: "over_budget", message: spend.message };
     const pending = spend.kind === "needs_approval";
     const [row] = await tx

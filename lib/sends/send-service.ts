@@ -37,6 +37,8 @@ export type SendDeps = {
   repeatWindowDays: number;
   /** How long a repeat submit waits for the first one to settle; longer than the Sendoso timeout. */
   settleWaitMs: number;
+  /** The org currency (ORG_CURRENCY), for spend messages. */
+  currency?: string;
 };
 
 /** The outcome a settled (or still running) row stands for. */

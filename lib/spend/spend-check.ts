@@ -38,6 +38,7 @@ export async function decideSpend(
   sender: { id: string; team: string | null },
   estimate: CostEstimate,
   now: Date,
+  orgCurrency = "USD",
 ): Promise<SpendDecision> {
   const owned = await budgetsFor(tx, sender);
   const policy = await approvalPolicyFor(tx, sender.team);
@@ -71,7 +72,7 @@ export async function decideSpend(
   if (policy && amount > Number(policy.threshold)) {
     return approval(
       "threshold",
-      `Gifts over ${formatMoney(Number(policy.threshold), meters[0]?.currency ?? "USD")} need a manager's approval before they go out.`,
+      `Gifts over ${formatMoney(Number(policy.threshold), orgCurrency)} need a manager's approval before they go out.`,
     );
   }
   return { kind: "proceed", meters };

@@ -34,6 +34,7 @@ export const approveSendAction = defineAction(
         viaFrom: config.sendoso.viaFrom,
         repeatWindowDays: config.repeatRecipientWindowDays,
         settleWaitMs: config.sendoso.timeoutMs + 5_000,
+        currency: config.currency,
         sendosoFor: (id) => getSendosoClientFor(id).then((c) => c.client),
       },
       user,

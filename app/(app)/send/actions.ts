@@ -52,6 +52,7 @@ export const sendGift = defineAction(
         viaFrom: config.sendoso.viaFrom,
         repeatWindowDays: config.repeatRecipientWindowDays,
         settleWaitMs: config.sendoso.timeoutMs + 5_000,
+        currency: config.currency,
       },
       {
         id: user.id,
