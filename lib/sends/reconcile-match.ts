@@ -37,7 +37,9 @@ export type MatchOutcome<I extends MatchItem> =
   | { kind: "ambiguous"; send: OurSend; candidateGids: string[]; reason: "several_items" | "shared_item" }
   | { kind: "not_found"; send: OurSend }
   /** Its window is still open: a second candidate may yet appear. Decided on a later run. */
-  | { kind: "too_early"; send: OurSend; decidableAt: Date };
+  | { kind: "too_early"; send: OurSend; decidableAt: Date }
+  /** The list was not read back to the start of its window: a second candidate may be unseen. */
+  | { kind: "not_reached"; send: OurSend };
 
 const normaliseEmail = (email: string) => email.trim().toLowerCase();
 
@@ -64,7 +66,8 @@ export function matchSends<I extends MatchItem>(
   ours: OurSend[],
   items: I[],
   takenGids: ReadonlySet<string>,
-  options: { now: Date; window?: MatchWindow },
+  /** `coveredFrom`: with a partial read of the list, the oldest `created_at` it reached (ms). */
+  options: { now: Date; window?: MatchWindow; coveredFrom?: number },
 ): MatchOutcome<I>[] {
   const window = options.window ?? MATCH_WINDOW;
   const byGid = new Map(items.map((item) => [item.send_gid, item]));
@@ -87,6 +90,10 @@ export function matchSends<I extends MatchItem>(
       const decidableAt = windowOf(send.postedAt, window).to + LIST_LAG_MS;
       if (options.now.getTime() < decidableAt) {
         return { kind: "too_early", send, decidableAt: new Date(decidableAt) };
+      }
+      // "Exactly one candidate" needs the whole window read; a partial walk may have stopped inside it.
+      if (options.coveredFrom !== undefined && windowOf(send.postedAt, window).from < options.coveredFrom) {
+        return { kind: "not_reached", send };
       }
       const candidates = candidatesOf.get(send.id) ?? [];
       const gids = candidates.map((c) => c.send_gid);

@@ -100,7 +100,7 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
     [...wanted.map((r) => toOurs(r, true)), ...inFlight.map((r) => toOurs(r, false))],
     walk.items,
     taken,
-    { now },
+    { now, coveredFrom: walk.complete ? undefined : oldestCreated(walk.items) },
   );
 
   Object.assign(counts, { looked: wanted.length, pages: walk.pages, complete: walk.complete });
@@ -123,6 +123,10 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
       counts.waiting += 1;
       continue;
     }
+    if (outcome.kind === "not_reached") {
+      counts.notFound += 1;
+      continue;
+    }
     if (outcome.kind === "ambiguous") {
       counts.ambiguous += 1;
       counts.ambiguousSendIds.push(row.id);
@@ -139,4 +143,10 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
   }
   await clearSyncRequests(db, handled);
   return counts;
+}
+
+/** The oldest `created_at` among the items read (ms); +Infinity when none could be read. */
+function oldestCreated(items: { created_at: string }[]): number {
+  const times = items.map((item) => Date.parse(item.created_at)).filter(Number.isFinite);
+  return times.length > 0 ? Math.min(...times) : Number.POSITIVE_INFINITY;
 }

@@ -97,6 +97,17 @@ describe("matchSends", () => {
     expect(fits(ours(), item("g1", { created_at: at(offset) }))).toBe(expected);
   });
 
+  it("does not decide by content when a partial read of the list stopped inside the send's window", () => {
+    // The read reached back to 1 minute before our POST; a twin 90 s before it would be unseen.
+    const seen = item("g1", { created_at: at(3_000) });
+    const partial = { ...later, coveredFrom: POSTED.getTime() - 60_000 };
+    expect(matchSends([ours()], [seen], none, partial)).toEqual([{ kind: "not_reached", send: ours() }]);
+    const wholeWindow = { ...later, coveredFrom: POSTED.getTime() - MATCH_WINDOW.beforeMs };
+    expect(matchSends([ours()], [seen], none, wholeWindow)).toMatchObject([{ kind: "matched" }]);
+    // A known gid needs no window.
+    expect(matchSends([ours({ sendGid: "g1" })], [seen], none, partial)).toMatchObject([{ kind: "matched" }]);
+  });
+
   it("leaves a send with two candidate items alone", () => {
     const [outcome] = matchSends([ours()], [item("g1"), item("g2", { created_at: at(60_000) })], none, later);
     expect(outcome).toMatchObject({
