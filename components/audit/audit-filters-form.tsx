@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useState, useTransition } from "react";
+import { type FormEvent, useTransition } from "react";
+import { filterSearchParams, useViewerTimeZone } from "@/components/filters/use-url-filters";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -17,16 +18,10 @@ import { AUDIT_DEFAULT_PAGE_SIZE, AUDIT_PAGE_SIZES, type AuditPageParams } from 
 export function AuditFiltersForm({ values }: { values: AuditPageParams }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
-  const [timeZone, setTimeZone] = useState(values.tz ?? "");
-  // Days in the date filters are the viewer's days, so the browser tells the server its zone.
-  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  const timeZone = useViewerTimeZone(values.tz);
 
   function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const search = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget)) {
-      if (typeof value === "string" && value.trim() !== "") search.set(key, value.trim());
-    }
+    const search = filterSearchParams(event);
     if (!search.has("from") && !search.has("to")) search.delete("tz");
     if (search.get("size") === String(AUDIT_DEFAULT_PAGE_SIZE)) search.delete("size");
     const query = search.toString();

@@ -1,7 +1,8 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useState } from "react";
+import type { FormEvent } from "react";
+import { filterSearchParams, useViewerTimeZone } from "@/components/filters/use-url-filters";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -12,17 +13,10 @@ type Props = { from?: string; to?: string; team?: string; days: number; teams: s
 /** Period, team (admins) and "waiting more than N days"; all in the URL, like the history filters. */
 export function DashboardFilters({ from, to, team, days, teams }: Props) {
   const router = useRouter();
-  const [timeZone, setTimeZone] = useState("");
-  // Days are the viewer's days, so the browser tells the server its zone.
-  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  const timeZone = useViewerTimeZone();
 
   function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const search = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget)) {
-      if (typeof value === "string" && value.trim() !== "") search.set(key, value.trim());
-    }
-    router.push(`/dashboard?${search.toString()}`);
+    router.push(`/dashboard?${filterSearchParams(event).toString()}`);
   }
 
   return (

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { type FormEvent, useEffect, useState } from "react";
+import type { FormEvent } from "react";
+import { filterSearchParams, useViewerTimeZone } from "@/components/filters/use-url-filters";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
@@ -26,16 +27,10 @@ type Props = { values: HistoryPageParams; options: FilterOptions; showRep: boole
  */
 export function HistoryFiltersForm({ values, options, showRep }: Props) {
   const router = useRouter();
-  const [timeZone, setTimeZone] = useState(values.tz ?? "");
-  // Days in the date filters are the viewer's days, so the browser tells the server its zone.
-  useEffect(() => setTimeZone(Intl.DateTimeFormat().resolvedOptions().timeZone), []);
+  const timeZone = useViewerTimeZone(values.tz);
 
   function submit(event: FormEvent<HTMLFormElement>) {
-    event.preventDefault();
-    const search = new URLSearchParams();
-    for (const [key, value] of new FormData(event.currentTarget)) {
-      if (typeof value === "string" && value.trim() !== "") search.set(key, value.trim());
-    }
+    const search = filterSearchParams(event);
     if (!search.has("from") && !search.has("to")) search.delete("tz");
     if (search.get("size") === String(DEFAULT_PAGE_SIZE)) search.delete("size");
     const query = search.toString();
