@@ -1,17 +1,17 @@
 import Link from "next/link";
 import { buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+
+const TEXT = {
+  none: { title: "No sends yet.", body: "Gifts you send show up here, newest first." },
+  filtered: { title: "No sends match these filters.", body: "Try a wider date range or fewer filters." },
+  end: { title: "No older sends.", body: "You have reached the end of the list." },
+};
 
 /** What an empty page means: nothing sent yet, nothing matching, or the end of the list. */
 export function HistoryEmpty({ reason }: { reason: "none" | "filtered" | "end" }) {
-  const text = {
-    none: { title: "No sends yet.", body: "Gifts you send show up here, newest first." },
-    filtered: { title: "No sends match these filters.", body: "Try a wider date range or fewer filters." },
-    end: { title: "No older sends.", body: "You have reached the end of the list." },
-  }[reason];
   return (
-    <div className="flex flex-col items-start gap-3 rounded-card border border-dashed border-line-strong p-8">
-      <p className="font-medium">{text.title}</p>
-      <p className="text-sm text-ink-muted">{text.body}</p>
+    <EmptyState {...TEXT[reason]}>
       {reason === "none" ? (
         <Link href="/send" className={buttonClasses()}>
           Send a gift
@@ -21,6 +21,6 @@ export function HistoryEmpty({ reason }: { reason: "none" | "filtered" | "end" }
           Show all sends
         </Link>
       )}
-    </div>
+    </EmptyState>
   );
 }

@@ -4,26 +4,27 @@ import Link from "next/link";
 import { markAllNotificationsRead } from "@/app/(app)/notifications/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 import { type InboxEntry, NotificationItem } from "./notification-item";
 import { useInboxAction } from "./use-inbox-action";
 
 type Props = { items: InboxEntry[]; unread: number; nextBefore: number | null; olderPage: boolean };
 
 function InboxEmpty({ olderPage }: { olderPage: boolean }) {
+  if (!olderPage) {
+    return (
+      <EmptyState
+        title="No notifications yet."
+        body="Gift Desk tells you here when a send needs approval, is approved or rejected, fails, or waits on its recipient for days."
+      />
+    );
+  }
   return (
-    <div className="flex flex-col items-start gap-3 rounded-card border border-dashed border-line-strong p-8">
-      <p className="font-medium">{olderPage ? "No older notifications." : "No notifications yet."}</p>
-      <p className="text-sm text-ink-muted">
-        {olderPage
-          ? "You have reached the end of the list."
-          : "Gift Desk tells you here when a send needs approval, is approved or rejected, fails, or waits on its recipient for days."}
-      </p>
-      {olderPage ? (
-        <Link href="/notifications" className={buttonClasses({ variant: "secondary" })}>
-          Newest notifications
-        </Link>
-      ) : null}
-    </div>
+    <EmptyState title="No older notifications." body="You have reached the end of the list.">
+      <Link href="/notifications" className={buttonClasses({ variant: "secondary" })}>
+        Newest notifications
+      </Link>
+    </EmptyState>
   );
 }
 
