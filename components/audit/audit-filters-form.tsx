@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useTransition } from "react";
+import { DateRangeSizeFields } from "@/components/filters/date-range-size-fields";
 import { filterSearchParams, useViewerTimeZone } from "@/components/filters/use-url-filters";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -66,22 +67,14 @@ export function AuditFiltersForm({ values }: { values: AuditPageParams }) {
       <Field id="audit-target-id" label="Target id">
         <Input id="audit-target-id" name="targetId" defaultValue={values.targetId ?? ""} />
       </Field>
-      <Field id="audit-from" label="From">
-        <Input id="audit-from" name="from" type="date" defaultValue={values.from ?? ""} />
-      </Field>
-      <Field id="audit-to" label="To">
-        <Input id="audit-to" name="to" type="date" defaultValue={values.to ?? ""} />
-      </Field>
-      <Field id="audit-size" label="Per page">
-        <Select id="audit-size" name="size" defaultValue={String(values.size)}>
-          {AUDIT_PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <input type="hidden" name="tz" value={timeZone} />
+      <DateRangeSizeFields
+        idPrefix="audit"
+        from={values.from}
+        to={values.to}
+        size={values.size}
+        sizes={AUDIT_PAGE_SIZES}
+        timeZone={timeZone}
+      />
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
         <Button type="submit" pending={pending} pendingLabel="Applying…">
           Apply filters

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import type { FormEvent } from "react";
+import { DateRangeSizeFields } from "@/components/filters/date-range-size-fields";
 import { filterSearchParams, useViewerTimeZone } from "@/components/filters/use-url-filters";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
@@ -118,22 +119,14 @@ export function HistoryFiltersForm({ values, options, showRep }: Props) {
           ))}
         </Select>
       </Field>
-      <Field id="filter-from" label="From">
-        <Input id="filter-from" name="from" type="date" defaultValue={values.from ?? ""} />
-      </Field>
-      <Field id="filter-to" label="To">
-        <Input id="filter-to" name="to" type="date" defaultValue={values.to ?? ""} />
-      </Field>
-      <Field id="filter-size" label="Per page">
-        <Select id="filter-size" name="size" defaultValue={String(values.size)}>
-          {PAGE_SIZES.map((n) => (
-            <option key={n} value={n}>
-              {n}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      <input type="hidden" name="tz" value={timeZone} />
+      <DateRangeSizeFields
+        idPrefix="filter"
+        from={values.from}
+        to={values.to}
+        size={values.size}
+        sizes={PAGE_SIZES}
+        timeZone={timeZone}
+      />
       <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
         <Button type="submit">Apply filters</Button>
         <Link href="/history" className={buttonClasses({ variant: "secondary" })}>
