@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { focusRing } from "@/components/ui/styles";
+import { formatMoney } from "@/lib/spend/money";
 
 type Me =
   | { status: "connected"; name: string; email: string; balance: string | null; shared: boolean }
@@ -11,9 +12,7 @@ type Me =
 
 function formatBalance(balance: string | null): string {
   const amount = Number(balance);
-  return balance !== null && Number.isFinite(amount)
-    ? new Intl.NumberFormat("en-US", { style: "currency", currency: "USD" }).format(amount)
-    : "";
+  return balance !== null && Number.isFinite(amount) ? formatMoney(amount, "USD") : "";
 }
 
 /** Header chip: who the rep sends as in Sendoso and their balance, or a prompt to (re)connect. */

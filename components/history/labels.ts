@@ -1,6 +1,7 @@
 import type { BadgeTone } from "@/components/ui/badge";
 import type { SendState, SendType } from "@/lib/db/schema";
 import type { StatusBucket } from "@/lib/sends/status-buckets";
+import { formatMoney as formatExactMoney } from "@/lib/spend/money";
 
 export { BUCKET_LABEL } from "@/lib/sends/status-buckets";
 
@@ -39,7 +40,7 @@ export function formatMoney(amount: string | number | null, currency: string | n
   if (amount === null) return "—";
   const value = Number(amount);
   try {
-    return new Intl.NumberFormat("en-US", { style: "currency", currency: currency ?? "USD" }).format(value);
+    return formatExactMoney(value, currency ?? "USD");
   } catch {
     return `${value.toFixed(2)} ${currency ?? ""}`.trim();
   }
