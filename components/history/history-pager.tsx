@@ -9,15 +9,18 @@ export function HistoryPager({
   newestHref,
   olderHref,
   labels = { newest: "Newest sends", older: "Older sends" },
+  label = "Pages",
 }: {
   newestHref: string | null;
   olderHref: string | null;
   /** What the pages hold, e.g. "Newest entries" on the audit log. */
   labels?: { newest: string; older: string };
+  /** The nav's accessible name. */
+  label?: string;
 }) {
   if (!newestHref && !olderHref) return null;
   return (
-    <nav aria-label="Pages" className="flex gap-3">
+    <nav aria-label={label} className="flex gap-3">
       {newestHref ? (
         <Link href={newestHref} className={buttonClasses({ variant: "secondary", size: "sm" })}>
           {labels.newest}

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { markAllNotificationsRead } from "@/app/(app)/notifications/actions";
+import { HistoryPager } from "@/components/history/history-pager";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -63,21 +64,12 @@ export function NotificationInbox({ items, unread, nextBefore, olderPage }: Prop
           ))}
         </ul>
       )}
-      <nav aria-label="Notification pages" className="flex gap-3">
-        {olderPage && items.length > 0 ? (
-          <Link href="/notifications" className={buttonClasses({ variant: "secondary" })}>
-            Newest
-          </Link>
-        ) : null}
-        {nextBefore !== null ? (
-          <Link
-            href={`/notifications?before=${nextBefore}`}
-            className={buttonClasses({ variant: "secondary" })}
-          >
-            Older notifications
-          </Link>
-        ) : null}
-      </nav>
+      <HistoryPager
+        label="Notification pages"
+        labels={{ newest: "Newest", older: "Older notifications" }}
+        newestHref={olderPage && items.length > 0 ? "/notifications" : null}
+        olderHref={nextBefore !== null ? `/notifications?before=${nextBefore}` : null}
+      />
     </div>
   );
 }
