@@ -71,3 +71,16 @@ export function batchedCsvStream<T>(
     },
   });
 }
+
+/** A CSV stream as a private download named `gift-desk-<name>-<UTC date>.csv`. */
+export function csvDownload(body: ReadableStream<Uint8Array>, name: string): Response {
+  const stamp = new Date().toISOString().slice(0, 10);
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="gift-desk-${name}-${stamp}.csv"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,4 +1,5 @@
 import { and, count, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { cache } from "react";
 import type { Db } from "@/lib/db/client";
 import { notifications } from "@/lib/db/schema";
 
@@ -48,13 +49,17 @@ export async function listNotifications(
   return { items, nextBefore: rows.length > limit ? (items.at(-1)?.id ?? null) : null };
 }
 
-export async function unreadCount(db: Db, userId: string): Promise<number> {
+/**
+ * Read once per render: the app layout (header bell) and the inbox page both show it. Outside a render
+ * (route handlers, jobs, tests) React's cache does not hold, so every call reads afresh.
+ */
+export const unreadCount = cache(async (db: Db, userId: string): Promise<number> => {
   const [row] = await db
     .select({ n: count() })
     .from(notifications)
     .where(and(eq(notifications.userId, userId), isNull(notifications.readAt)));
   return row?.n ?? 0;
-}
+});
 
 /** Marks the given notifications read, if they are the user's and unread; returns how many changed. */
 export async function markRead(db: Db, userId: string, ids: readonly number[]): Promise<number> {

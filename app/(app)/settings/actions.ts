@@ -2,7 +2,6 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { currentRequestId } from "@/lib/audit/request-id";
 import { defineAction } from "@/lib/auth/action";
 import { can } from "@/lib/auth/permissions";
 import { disconnectSendoso, getSendosoConnections, getSendosoConnectUrl } from "@/lib/sendoso";
@@ -35,7 +34,8 @@ export const disconnectSendosoAction = defineAction(
       own?.id === connectionId || (shared?.id === connectionId && can(user.role, "manage_shared_sendoso"));
     // Someone else's connection looks exactly like one that does not exist.
     if (!allowed) return { error: "That connection was not found." };
-    await disconnectSendoso(connectionId, { userId: user.id, requestId: await currentRequestId() });
+    // The audit entry takes the request id itself (recordAudit reads the current request's).
+    await disconnectSendoso(connectionId, { userId: user.id });
     redirect("/settings?sendoso=disconnected");
   },
 );

@@ -4,6 +4,7 @@ import { auditFiltersOnly, parseAuditParams } from "@/lib/audit/filters";
 import { currentRequestId } from "@/lib/audit/request-id";
 import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
+import { csvDownload } from "@/lib/csv/batched-csv-stream";
 import { getDb } from "@/lib/db";
 
 /**
@@ -16,14 +17,6 @@ export async function GET(request: NextRequest) {
   if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
   if (!can(user.role, "view_audit_log")) return NextResponse.json({ error: "Not found." }, { status: 404 });
   const filters = auditFiltersOnly(parseAuditParams(request.nextUrl.searchParams));
-  const stamp = new Date().toISOString().slice(0, 10);
   const body = auditLogCsvStream(await getDb(), user, filters, await currentRequestId());
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="gift-desk-audit-log-${stamp}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(body, "audit-log");
 }

@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { currentRequestId } from "@/lib/audit/request-id";
 import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
+import { csvDownload } from "@/lib/csv/batched-csv-stream";
 import { getDb } from "@/lib/db";
 import { auditedExportCsvStream } from "@/lib/sends/export";
 import { parseHistoryParams } from "@/lib/sends/filters";
@@ -18,14 +19,6 @@ export async function GET(request: NextRequest) {
     return NextResponse.json({ error: "Only managers and admins can export." }, { status: 403 });
   // The page size and cursor are dropped: the export is every matching row, not the page on screen.
   const { size: _size, after: _after, ...filters } = parseHistoryParams(request.nextUrl.searchParams);
-  const stamp = new Date().toISOString().slice(0, 10);
   const body = auditedExportCsvStream(await getDb(), user, filters, await currentRequestId());
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="gift-desk-sends-${stamp}.csv"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
+  return csvDownload(body, "sends");
 }
