@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { type ApprovalPolicy, approvalPolicies, users } from "@/lib/db/schema";
 import type { ApprovalPolicyValues } from "@/lib/validation/spend";
-import type { SettingsActor, SettingsResult } from "./settings-types";
+import { deleteWithAudit, type SettingsActor, type SettingsResult } from "./settings-types";
 
 function auditView(policy: ApprovalPolicy) {
   return {
@@ -78,17 +78,10 @@ export async function deleteApprovalPolicy(
   actor: SettingsActor,
   team: string,
 ): Promise<SettingsResult<ApprovalPolicy>> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const [removed] = await tx.delete(approvalPolicies).where(eq(approvalPolicies.team, team)).returning();
-    if (!removed) return { status: "not_found" };
-    await recordAudit(tx, {
-      actor,
-      action: "approval_policy.changed",
-      target: { type: "approval_policy", id: team },
-      before: auditView(removed),
-      after: null,
-    });
-    return { status: "deleted", row: removed };
-  });
+  return deleteWithAudit(
+    db,
+    actor,
+    { action: "approval_policy.changed", target: { type: "approval_policy", id: team }, view: auditView },
+    (tx) => tx.delete(approvalPolicies).where(eq(approvalPolicies.team, team)).returning(),
+  );
 }
