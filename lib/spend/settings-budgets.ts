@@ -8,6 +8,7 @@ import {
   isUniqueViolation,
   type SettingsActor,
   type SettingsResult,
+  unknownTeam,
 } from "./settings-types";
 
 /** What the audit log keeps of a budget: the fields an admin sets, amounts as strings like the column. */
@@ -49,12 +50,7 @@ async function ownerProblem(tx: Db, values: BudgetValues): Promise<SettingsResul
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, values.userId));
     return user ? null : { status: "invalid", fieldErrors: { userId: ["Choose a rep from the list"] } };
   }
-  const [member] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.team, values.team ?? ""))
-    .limit(1);
-  return member ? null : { status: "invalid", fieldErrors: { team: ["Choose a team from the list"] } };
+  return unknownTeam(tx, values.team ?? "");
 }
 
 /**

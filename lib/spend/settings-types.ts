@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { type AuditAction, recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
+import { users } from "@/lib/db/schema";
 
 /** Who changes a spend setting: recorded in the audit log and in `updated_by`. */
 export type SettingsActor = { id: string; email: string };
@@ -50,4 +52,13 @@ export async function deleteWithAudit<T>(
     });
     return { status: "deleted", row: removed };
   });
+}
+
+/** A team exists while someone is in it: a budget or policy for a team nobody is in is refused. */
+export async function unknownTeam(
+  tx: Db,
+  team: string,
+): Promise<{ status: "invalid"; fieldErrors: Record<string, string[]> } | null> {
+  const [member] = await tx.select({ id: users.id }).from(users).where(eq(users.team, team)).limit(1);
+  return member ? null : { status: "invalid", fieldErrors: { team: ["Choose a team from the list"] } };
 }
