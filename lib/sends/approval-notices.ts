@@ -1,8 +1,7 @@
 import type { Db } from "@/lib/db/client";
-import type { Send } from "@/lib/db/schema";
+import type { ApprovalPolicy, Send } from "@/lib/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import { approverIdsFor } from "@/lib/spend/approvers";
-import { approvalPolicyFor } from "@/lib/spend/spend-check";
 
 function summarise(send: Pick<Send, "touchName" | "recipientName" | "recipientEmail" | "estimatedCost">) {
   const who = send.recipientName ? `${send.recipientName} <${send.recipientEmail}>` : send.recipientEmail;
@@ -10,9 +9,16 @@ function summarise(send: Pick<Send, "touchName" | "recipientName" | "recipientEm
   return `${send.touchName} to ${who}${cost}`;
 }
 
-/** A send now waits for approval: everyone who may approve it hears about it. */
-export async function askApprovers(tx: Db, send: Send, why: string): Promise<void> {
-  const policy = await approvalPolicyFor(tx, send.team);
+/**
+ * A send now waits for approval: everyone who may approve it hears about it. `policy` is its team's
+ * approval policy, as the spend check just read it in this transaction.
+ */
+export async function askApprovers(
+  tx: Db,
+  send: Send,
+  why: string,
+  policy: ApprovalPolicy | null,
+): Promise<void> {
   await notify(tx, {
     userIds: await approverIdsFor(tx, send, policy),
     category: "approval_needed",

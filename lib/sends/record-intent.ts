@@ -133,7 +133,7 @@ export async function recordIntent(
         estimatedCost: row.estimatedCost,
       },
     });
-    if (pending) await askApprovers(txDb, row, spend.message);
+    if (pending) await askApprovers(txDb, row, spend.message, spend.policy);
     if (!(pending && spend.overBudget))
       await alertBudgetUse(txDb, spend.meters, touch.estimate.amount ?? 0, sender);
     return { kind: "recorded", row };

@@ -29,17 +29,15 @@ export async function markUnknownNotSent(
     .where(and(eq(sends.id, input.sendId), scopeCondition(scope)));
   if (!row) return { status: "not_found" };
   if (row.state !== "unknown") return { status: "not_unknown", state: row.state };
-  // transitionSend's own transaction becomes a savepoint inside this one.
-  const moved = await db.transaction(async (tx) => {
-    const done = await transitionSend(tx, {
-      sendId: row.id,
-      from: ["unknown"],
-      to: "not_sent",
-      actorId: actor.id,
-      patch: { errorMessage: `Confirmed not sent by ${actor.name}: ${input.reason}` },
-      detail: { action: "mark_not_sent", reason: input.reason },
-    });
-    if (done) {
+  // The audit entry and the rep's notice commit with the move, and only if it moved.
+  const moved = await transitionSend(db, {
+    sendId: row.id,
+    from: ["unknown"],
+    to: "not_sent",
+    actorId: actor.id,
+    patch: { errorMessage: `Confirmed not sent by ${actor.name}: ${input.reason}` },
+    detail: { action: "mark_not_sent", reason: input.reason },
+    onMoved: async (tx, done) => {
       await recordAudit(tx, {
         actor: { id: actor.id, email: actor.email },
         action: "send.marked_not_sent",
@@ -57,8 +55,7 @@ export async function markUnknownNotSent(
         link: `/history/${done.id}`,
         dedupeKey: `unknown_resolved:${done.id}`,
       });
-    }
-    return done;
+    },
   });
   // Someone (the reconciler, another manager) moved it first: report what it is now.
   if (!moved) {

@@ -23,13 +23,7 @@ export async function approverIdsFor(
   send: PendingSend,
   policy: ApprovalPolicy | null,
 ): Promise<string[]> {
-  const managers = send.team
-    ? await db
-        .select({ id: users.id })
-        .from(users)
-        .where(and(eq(users.role, "manager"), eq(users.team, send.team)))
-    : [];
-  const ids = new Set(managers.map((m) => m.id));
+  const ids = new Set(send.team ? await teamManagerIds(db, send.team) : []);
   if (policy?.fallbackApproverId) ids.add(policy.fallbackApproverId);
   ids.delete(send.senderId);
   if (ids.size > 0) return [...ids];

@@ -3,7 +3,13 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type Budget, budgets, users } from "@/lib/db/schema";
 import type { BudgetValues } from "@/lib/validation/spend";
-import { isUniqueViolation, type SettingsActor, type SettingsResult } from "./settings-types";
+import {
+  deleteWithAudit,
+  isUniqueViolation,
+  type SettingsActor,
+  type SettingsResult,
+  unknownTeam,
+} from "./settings-types";
 
 /** What the audit log keeps of a budget: the fields an admin sets, amounts as strings like the column. */
 function auditView(budget: Budget) {
@@ -44,12 +50,7 @@ async function ownerProblem(tx: Db, values: BudgetValues): Promise<SettingsResul
     const [user] = await tx.select({ id: users.id }).from(users).where(eq(users.id, values.userId));
     return user ? null : { status: "invalid", fieldErrors: { userId: ["Choose a rep from the list"] } };
   }
-  const [member] = await tx
-    .select({ id: users.id })
-    .from(users)
-    .where(eq(users.team, values.team ?? ""))
-    .limit(1);
-  return member ? null : { status: "invalid", fieldErrors: { team: ["Choose a team from the list"] } };
+  return unknownTeam(tx, values.team ?? "");
 }
 
 /**
@@ -128,17 +129,10 @@ export async function deleteBudget(
   actor: SettingsActor,
   budgetId: string,
 ): Promise<SettingsResult<Budget>> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const [removed] = await tx.delete(budgets).where(eq(budgets.id, budgetId)).returning();
-    if (!removed) return { status: "not_found" };
-    await recordAudit(tx, {
-      actor,
-      action: "budget.changed",
-      target: { type: "budget", id: removed.id },
-      before: auditView(removed),
-      after: null,
-    });
-    return { status: "deleted", row: removed };
-  });
+  return deleteWithAudit(
+    db,
+    actor,
+    { action: "budget.changed", target: { type: "budget", id: budgetId }, view: auditView },
+    (tx) => tx.delete(budgets).where(eq(budgets.id, budgetId)).returning(),
+  );
 }

@@ -3,7 +3,7 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { touchCostEstimates } from "@/lib/db/schema";
 import type { TouchEstimateValues } from "@/lib/validation/spend";
-import type { SettingsActor, SettingsResult } from "./settings-types";
+import { deleteWithAudit, type SettingsActor, type SettingsResult } from "./settings-types";
 
 export type TouchEstimate = typeof touchCostEstimates.$inferSelect;
 
@@ -50,20 +50,10 @@ export async function deleteTouchEstimate(
   actor: SettingsActor,
   touchId: number,
 ): Promise<SettingsResult<TouchEstimate>> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const [removed] = await tx
-      .delete(touchCostEstimates)
-      .where(eq(touchCostEstimates.touchId, touchId))
-      .returning();
-    if (!removed) return { status: "not_found" };
-    await recordAudit(tx, {
-      actor,
-      action: "touch_estimate.changed",
-      target: { type: "touch", id: String(touchId) },
-      before: auditView(removed),
-      after: null,
-    });
-    return { status: "deleted", row: removed };
-  });
+  return deleteWithAudit(
+    db,
+    actor,
+    { action: "touch_estimate.changed", target: { type: "touch", id: String(touchId) }, view: auditView },
+    (tx) => tx.delete(touchCostEstimates).where(eq(touchCostEstimates.touchId, touchId)).returning(),
+  );
 }

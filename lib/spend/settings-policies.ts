@@ -4,7 +4,7 @@ import { can } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { type ApprovalPolicy, approvalPolicies, users } from "@/lib/db/schema";
 import type { ApprovalPolicyValues } from "@/lib/validation/spend";
-import type { SettingsActor, SettingsResult } from "./settings-types";
+import { deleteWithAudit, type SettingsActor, type SettingsResult, unknownTeam } from "./settings-types";
 
 function auditView(policy: ApprovalPolicy) {
   return {
@@ -35,12 +35,8 @@ export async function saveApprovalPolicy(
 ): Promise<SettingsResult<ApprovalPolicy>> {
   return db.transaction(async (transaction): Promise<SettingsResult<ApprovalPolicy>> => {
     const tx = transaction as unknown as Db;
-    const [member] = await tx
-      .select({ id: users.id })
-      .from(users)
-      .where(eq(users.team, values.team))
-      .limit(1);
-    if (!member) return { status: "invalid", fieldErrors: { team: ["Choose a team from the list"] } };
+    const noTeam = await unknownTeam(tx, values.team);
+    if (noTeam) return noTeam;
     const problem = await approverProblem(tx, values.fallbackApproverId);
     if (problem) return { status: "invalid", fieldErrors: { fallbackApproverId: [problem] } };
     const [before] = await tx
@@ -78,17 +74,10 @@ export async function deleteApprovalPolicy(
   actor: SettingsActor,
   team: string,
 ): Promise<SettingsResult<ApprovalPolicy>> {
-  return db.transaction(async (transaction) => {
-    const tx = transaction as unknown as Db;
-    const [removed] = await tx.delete(approvalPolicies).where(eq(approvalPolicies.team, team)).returning();
-    if (!removed) return { status: "not_found" };
-    await recordAudit(tx, {
-      actor,
-      action: "approval_policy.changed",
-      target: { type: "approval_policy", id: team },
-      before: auditView(removed),
-      after: null,
-    });
-    return { status: "deleted", row: removed };
-  });
+  return deleteWithAudit(
+    db,
+    actor,
+    { action: "approval_policy.changed", target: { type: "approval_policy", id: team }, view: auditView },
+    (tx) => tx.delete(approvalPolicies).where(eq(approvalPolicies.team, team)).returning(),
+  );
 }

@@ -14,6 +14,8 @@ export type SpendDecision =
       overBudget: boolean;
       meters: BudgetMeter[];
       message: string;
+      /** The sender's team policy as read here, so asking its approvers does not read it again. */
+      policy: ApprovalPolicy | null;
     }
   | { kind: "refused"; meter: BudgetMeter; message: string };
 
@@ -52,7 +54,7 @@ export async function decideSpend(
     reason: "threshold" | "over_budget" | "no_estimate",
     message: string,
     overBudget = false,
-  ) => ({ kind: "needs_approval", reason, overBudget, meters, message }) as const;
+  ) => ({ kind: "needs_approval", reason, overBudget, meters, message, policy }) as const;
 
   if (estimate.amount === null) {
     return approval(

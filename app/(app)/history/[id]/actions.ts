@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { currentRequestId } from "@/lib/audit/request-id";
 import { defineAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { cancelPendingSend } from "@/lib/sends/approval-decisions";
@@ -19,10 +18,8 @@ export const markSendNotSent = defineAction(
     failureMessage: "Gift Desk could not record this. Nothing was changed; try again.",
   },
   async (user, input) => {
-    const result = await markUnknownNotSent(await getDb(), user, sendScopeFor(user), {
-      ...input,
-      requestId: await currentRequestId(),
-    });
+    // recordAudit stamps the current request's id itself.
+    const result = await markUnknownNotSent(await getDb(), user, sendScopeFor(user), input);
     if (result.status === "not_sent") {
       revalidatePath("/history");
       revalidatePath(`/history/${input.sendId}`);
