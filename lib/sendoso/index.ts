@@ -95,3 +95,4 @@ export {
 export { SendosoOAuthError } from "./oauth";
 export { OAuthStateError } from "./oauth-state";
 export type { Touch } from "./schemas";
+export { sendosoDisplayName } from "./schemas-account";
