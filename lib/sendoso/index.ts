@@ -1,11 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { SendosoClient } from "./client";
-import { completeConnect, openConnectionFor, startConnect } from "./connect";
+import { clientOnTokens, completeConnect, openConnectionFor, startConnect } from "./connect";
 import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
 import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
-import { clientOnTokens, connectDeps, getSendosoClient, globalForSendoso } from "./wiring";
+import { connectDeps, getSendosoClient, globalForSendoso } from "./wiring";
 
 /** The app's entry points into lib/sendoso; the wiring (config, database, limiter) is in ./wiring. */
 export { getSandboxSendosoUserId, getSendosoClientForSync } from "./sync-client";

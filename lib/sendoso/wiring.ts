@@ -5,7 +5,6 @@ import { getConfig } from "@/lib/env";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient, type SendosoClient } from "./client";
 import type { ConnectDeps } from "./connect";
-import type { TokenSource } from "./http";
 import type { Touch } from "./schemas";
 
 /** The app's wiring of lib/sendoso: configuration, the database, one outbound limiter per process. */
@@ -68,14 +67,4 @@ export function getSendosoClient(): SendosoClient {
     });
   }
   return globalForSendoso.giftDeskSendoso;
-}
-
-/** A client on an opened connection's tokens, with the app's timeout and shared limiter. */
-export function clientOnTokens(deps: ConnectDeps, tokens: TokenSource): SendosoClient {
-  return createSendosoClient({
-    baseUrl: deps.oauth.baseUrl,
-    timeoutMs: deps.oauth.timeoutMs,
-    limiter: deps.oauth.limiter,
-    tokens,
-  });
 }
