@@ -1,5 +1,5 @@
 import "server-only";
-import { createTokenCipher } from "@/lib/crypto/token-cipher";
+import { createTokenCipher, type TokenCipher } from "@/lib/crypto/token-cipher";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
@@ -11,6 +11,7 @@ import type { Touch } from "./schemas";
 export const globalForSendoso = globalThis as unknown as {
   giftDeskSendoso?: SendosoClient;
   giftDeskSendosoLimiter?: RateLimiter;
+  giftDeskTokenCipher?: TokenCipher;
   giftDeskTouches?: Map<string, { at: number; touches: Promise<Touch[]> }>;
   giftDeskSandboxUserId?: Promise<number>;
 };
@@ -34,12 +35,17 @@ export function outboundLimiter(): RateLimiter {
   return globalForSendoso.giftDeskSendosoLimiter;
 }
 
+/** Called on every send: the keys are parsed once per process, like the config they come from. */
 export async function connectDeps(): Promise<ConnectDeps> {
   const config = getConfig();
   const { sendoso } = config;
+  globalForSendoso.giftDeskTokenCipher ??= createTokenCipher(
+    config.tokenEncryptionKey,
+    config.previousTokenEncryptionKeys,
+  );
   return {
     db: await getDb(),
-    cipher: createTokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys),
+    cipher: globalForSendoso.giftDeskTokenCipher,
     stateSecret: config.auth.secret,
     oauth: {
       baseUrl: sendoso.baseUrl,
