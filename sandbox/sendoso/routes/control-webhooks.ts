@@ -1,7 +1,7 @@
 import { json, jsonBodyObject } from "../http-utils";
 import type { Handler, RouteDef } from "../router";
 import { SIGNING_VARIANTS, type SigningVariant } from "../webhook-delivery";
-import { isWebhookSecret, SANDBOX_WEBHOOK_SECRET } from "../webhook-signing";
+import { eventTypeFor, isWebhookSecret, SANDBOX_WEBHOOK_SECRET } from "../webhook-signing";
 import type { WebhookDispatcher, WebhookMessage } from "../webhooks";
 
 const badRequest = (message: string) => json(400, { ok: false, error: message });
@@ -22,7 +22,7 @@ function messageView(message: WebhookMessage) {
     kind: message.kind,
     send_gid: message.sendGid,
     status: message.status,
-    event_type: message.eventType,
+    event_type: eventTypeFor(message.status),
     status_changed_at: message.statusChangedAt,
     body: message.body,
     deliveries: message.deliveries.map((d) => ({
