@@ -122,8 +122,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     return { waitMs: result.waitMs };
   }
 
-  function keepSpare(lease: HeldLease) {
-    if (disposed) lease.release();
+  /** To the longest-waiting caller, else kept as the spare (released once disposed). */
+  function handOut(lease: HeldLease) {
+    const waiter = waiters.shift();
+    if (waiter) waiter.resolve(lease);
+    else if (disposed) lease.release();
     else spare.keep(lease);
   }
 
@@ -153,19 +156,14 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
           wantSpare = false;
           if (!spare.has()) {
             const result = await attempt();
-            if ("lease" in result) {
-              if (waiters.length > 0) waiters.shift()?.resolve(result.lease);
-              else keepSpare(result.lease);
-            }
+            if ("lease" in result) handOut(result.lease);
           }
           continue;
         }
         const ready = spare.take();
         const result = ready ? { lease: ready } : await attempt();
         if ("lease" in result) {
-          const waiter = waiters.shift();
-          if (waiter) waiter.resolve(result.lease);
-          else keepSpare(result.lease);
+          handOut(result.lease);
           continue;
         }
         const untilGiveUp = maxWaitMs - (performance.now() - head.since);

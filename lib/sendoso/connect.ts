@@ -1,6 +1,6 @@
 import { desc, eq, sql } from "drizzle-orm";
 import { sendosoConnections } from "@/lib/db/schema";
-import { createSendosoClient } from "./client";
+import { createSendosoClient, type SendosoClient } from "./client";
 import {
   type ConnectionDeps,
   type ConnectionInfo,
@@ -10,7 +10,7 @@ import {
 } from "./connections";
 import { SendosoNeedsReconnectError, SendosoNotConnectedError } from "./errors";
 import type { TokenSource } from "./http";
-import { buildAuthorizeUrl, exchangeCode } from "./oauth";
+import { buildAuthorizeUrl, exchangeCode, type OAuthConfig } from "./oauth";
 import { type ConnectPurpose, OAuthStateError, signOAuthState, verifyOAuthState } from "./oauth-state";
 import { connectionTokenSource } from "./token-refresh";
 
@@ -19,6 +19,12 @@ export type ConnectDeps = ConnectionDeps & {
   /** Signs the OAuth `state` (the app secret, AUTH_SECRET). */
   stateSecret: string;
 };
+
+/** A client on a connection's tokens, with the app's base URL, timeout and shared limiter. */
+export function clientOnTokens(deps: { oauth: OAuthConfig }, tokens: TokenSource): SendosoClient {
+  const { baseUrl, timeoutMs, limiter } = deps.oauth;
+  return createSendosoClient({ baseUrl, timeoutMs, limiter, tokens });
+}
 
 /** Where "Connect Sendoso" sends the browser. `shared` is for an admin connecting the org account. */
 export function startConnect(deps: ConnectDeps, userId: string, purpose: ConnectPurpose = "own"): string {
@@ -39,12 +45,7 @@ export async function completeConnect(
     throw new OAuthStateError("Only an admin can connect the shared Sendoso account");
   }
   const tokens = await exchangeCode(deps.oauth, input.code);
-  const account = await createSendosoClient({
-    baseUrl: deps.oauth.baseUrl,
-    timeoutMs: deps.oauth.timeoutMs,
-    limiter: deps.oauth.limiter,
-    getAccessToken: async () => tokens.accessToken,
-  }).me();
+  const account = await clientOnTokens(deps, { getAccessToken: async () => tokens.accessToken }).me();
   return saveConnection(deps, {
     userId: claims.purpose === "shared" ? null : input.userId,
     connectedBy: input.userId,

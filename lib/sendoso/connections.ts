@@ -6,7 +6,7 @@ import type { Db } from "@/lib/db/client";
 import { type SendosoConnection, sendosoConnections, users } from "@/lib/db/schema";
 import { LeaseSpent, withLockedConnection } from "./connection-lock";
 import { type OAuthConfig, revokeToken, type TokenSet } from "./oauth";
-import type { SendosoMe } from "./schemas-account";
+import { type SendosoMe, sendosoDisplayName } from "./schemas-account";
 
 /**
  * Sendoso connections at rest: one per rep, plus the optional shared org connection (user_id null).
@@ -90,7 +90,7 @@ export async function saveConnection(
   const identity = {
     sendosoUserId: account.id,
     sendosoEmail: account.email,
-    sendosoName: [account.first_name, account.last_name].filter(Boolean).join(" ") || account.email,
+    sendosoName: sendosoDisplayName(account),
   };
   const { row, previous } = await deps.db.transaction(async (tx) => {
     const [existing] = await tx.select().from(sendosoConnections).where(ownerIs(input.userId)).for("update");

@@ -1,12 +1,11 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { SendosoClient } from "./client";
-import { completeConnect, openConnectionFor, startConnect } from "./connect";
+import { clientOnTokens, completeConnect, openConnectionFor, startConnect } from "./connect";
 import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
 import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
-import type { SendosoMe } from "./schemas-account";
-import { clientOnTokens, connectDeps, getSendosoClient, globalForSendoso } from "./wiring";
+import { connectDeps, getSendosoClient, globalForSendoso } from "./wiring";
 
 /** The app's entry points into lib/sendoso; the wiring (config, database, limiter) is in ./wiring. */
 export { getSandboxSendosoUserId, getSendosoClientForSync } from "./sync-client";
@@ -25,22 +24,6 @@ export async function getSendosoClientFor(
   const deps = await connectDeps();
   const { connection, tokens } = await openConnectionFor(deps, userId);
   return { client: clientOnTokens(deps, tokens), connection };
-}
-
-/**
- * For the header: which connection the user's sends go through, and that Sendoso account as `/me`
- * reports it (name, balance). Null when neither the user nor the org is connected; a connection that
- * needs reconnecting is returned with `account: null` so the header can say "Reconnect Sendoso".
- */
-export async function getSendosoAccountFor(
-  userId: string,
-): Promise<{ connection: ConnectionInfo; account: SendosoMe | null } | null> {
-  const { own, shared } = await getSendosoConnections(userId);
-  const connection = own ?? shared;
-  if (!connection) return null;
-  if (connection.status === "needs_reconnect") return { connection, account: null };
-  const { client } = await getSendosoClientFor(userId);
-  return { connection, account: await client.me() };
 }
 
 /** The user's own connection and the shared one (no tokens), for the header and settings. */
@@ -112,4 +95,4 @@ export {
 export { SendosoOAuthError } from "./oauth";
 export { OAuthStateError } from "./oauth-state";
 export type { Touch } from "./schemas";
-export type { SendosoMe } from "./schemas-account";
+export { sendosoDisplayName } from "./schemas-account";

@@ -28,6 +28,10 @@ export const meSchema = z.object({
 });
 export type SendosoMe = z.infer<typeof meSchema>;
 
+/** How a Sendoso account is named to reps: first and last name, else the email. */
+export const sendosoDisplayName = (me: Pick<SendosoMe, "first_name" | "last_name" | "email">): string =>
+  [me.first_name, me.last_name].filter(Boolean).join(" ") || me.email;
+
 export const userSchema = z.object({
   id: idString,
   first_name: z.string().nullish(),

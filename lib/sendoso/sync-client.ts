@@ -1,8 +1,8 @@
 import "server-only";
 import { getConfig } from "@/lib/env";
 import type { SendosoClient } from "./client";
-import { openAnyConnection } from "./connect";
-import { clientOnTokens, connectDeps, getSendosoClient, globalForSendoso } from "./wiring";
+import { clientOnTokens, openAnyConnection } from "./connect";
+import { connectDeps, getSendosoClient, globalForSendoso } from "./wiring";
 
 /**
  * A client for organisation-wide reads such as the send list (the reconciler): the shared org connection,

@@ -1,17 +1,17 @@
 import "server-only";
-import { createTokenCipher } from "@/lib/crypto/token-cipher";
+import { createTokenCipher, type TokenCipher } from "@/lib/crypto/token-cipher";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient, type SendosoClient } from "./client";
 import type { ConnectDeps } from "./connect";
-import type { TokenSource } from "./http";
 import type { Touch } from "./schemas";
 
 /** The app's wiring of lib/sendoso: configuration, the database, one outbound limiter per process. */
 export const globalForSendoso = globalThis as unknown as {
   giftDeskSendoso?: SendosoClient;
   giftDeskSendosoLimiter?: RateLimiter;
+  giftDeskTokenCipher?: TokenCipher;
   giftDeskTouches?: Map<string, { at: number; touches: Promise<Touch[]> }>;
   giftDeskSandboxUserId?: Promise<number>;
 };
@@ -35,12 +35,17 @@ export function outboundLimiter(): RateLimiter {
   return globalForSendoso.giftDeskSendosoLimiter;
 }
 
+/** Called on every send: the keys are parsed once per process, like the config they come from. */
 export async function connectDeps(): Promise<ConnectDeps> {
   const config = getConfig();
   const { sendoso } = config;
+  globalForSendoso.giftDeskTokenCipher ??= createTokenCipher(
+    config.tokenEncryptionKey,
+    config.previousTokenEncryptionKeys,
+  );
   return {
     db: await getDb(),
-    cipher: createTokenCipher(config.tokenEncryptionKey, config.previousTokenEncryptionKeys),
+    cipher: globalForSendoso.giftDeskTokenCipher,
     stateSecret: config.auth.secret,
     oauth: {
       baseUrl: sendoso.baseUrl,
@@ -68,14 +73,4 @@ export function getSendosoClient(): SendosoClient {
     });
   }
   return globalForSendoso.giftDeskSendoso;
-}
-
-/** A client on an opened connection's tokens, with the app's timeout and shared limiter. */
-export function clientOnTokens(deps: ConnectDeps, tokens: TokenSource): SendosoClient {
-  return createSendosoClient({
-    baseUrl: deps.oauth.baseUrl,
-    timeoutMs: deps.oauth.timeoutMs,
-    limiter: deps.oauth.limiter,
-    tokens,
-  });
 }

@@ -48,6 +48,18 @@ export function parseJsonBody(raw: string): JsonBody {
   }
 }
 
+/** The JSON body, or undefined when it is empty or not JSON (the control routes' "no options"). */
+export function jsonBodyValue(raw: string): unknown {
+  const parsed = parseJsonBody(raw);
+  return parsed.kind === "ok" ? parsed.value : undefined;
+}
+
+/** The JSON body when it is an object, else `{}`. */
+export function jsonBodyObject(raw: string): Record<string, unknown> {
+  const value = jsonBodyValue(raw);
+  return isRecord(value) ? value : {};
+}
+
 /** Parameters from a form-encoded or JSON body (string values only), like Rails `params`. */
 export function bodyParams(req: SimRequest): Map<string, string> {
   const params = new Map<string, string>();

@@ -21,7 +21,6 @@ export interface WebhookMessage {
   id: string;
   sendGid: string;
   status: string;
-  eventType: string;
   statusChangedAt: string;
   /** The exact JSON body, signed byte for byte. */
   body: string;
@@ -133,17 +132,15 @@ export class WebhookDispatcher {
     kind: WebhookMessage["kind"],
     due: number | null,
   ) {
-    const eventType = eventTypeFor(status);
     const payload = {
       send_gid: sendGid,
       status_changed_at: at,
-      ...(this.includeEventType ? { type: eventType } : {}),
+      ...(this.includeEventType ? { type: eventTypeFor(status) } : {}),
     };
     const message: WebhookMessage = {
       id: newMessageId(),
       sendGid,
       status,
-      eventType,
       statusChangedAt: at,
       body: JSON.stringify(payload),
       kind,

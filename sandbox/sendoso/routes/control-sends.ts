@@ -1,4 +1,4 @@
-import { isRecord, json, parseJsonBody, type SimResponse } from "../http-utils";
+import { isRecord, json, jsonBodyObject, jsonBodyValue, type SimResponse } from "../http-utils";
 import { CODE_TTL_SECONDS } from "../oauth-store";
 import { DEFAULT_SCOPE } from "../options";
 import type { Handler, RouteDef } from "../router";
@@ -23,8 +23,7 @@ function transition(run: (send: SendRecord, nowMs: number, body: unknown) => Tra
     const now = state.clock.nowMs();
     const send = state.sends.findByTrackingCode(req.params.code ?? "", now);
     if (!send) return notFound("No send with that tracking code");
-    const parsed = parseJsonBody(req.rawBody);
-    const result = run(send, now, parsed.kind === "ok" ? parsed.value : undefined);
+    const result = run(send, now, jsonBodyValue(req.rawBody));
     if (!result.ok) return json(409, { ok: false, error: result.message });
     return json(200, { ok: true, send: controlView(send, state) });
   };
@@ -41,10 +40,7 @@ function clientOf(state: SimulatorState, input: Record<string, unknown>) {
 }
 
 function withInput(run: (input: Record<string, unknown>, state: SimulatorState) => SimResponse): Handler {
-  return (req, { state }) => {
-    const parsed = parseJsonBody(req.rawBody);
-    return run(parsed.kind === "ok" && isRecord(parsed.value) ? parsed.value : {}, state);
-  };
+  return (req, { state }) => run(jsonBodyObject(req.rawBody), state);
 }
 
 /** Test hooks for sends and OAuth that skip the browser. */

@@ -1,15 +1,10 @@
-import { isRecord, json, parseJsonBody } from "../http-utils";
+import { json, jsonBodyObject } from "../http-utils";
 import type { Handler, RouteDef } from "../router";
 import { SIGNING_VARIANTS, type SigningVariant } from "../webhook-delivery";
-import { isWebhookSecret, SANDBOX_WEBHOOK_SECRET } from "../webhook-signing";
+import { eventTypeFor, isWebhookSecret, SANDBOX_WEBHOOK_SECRET } from "../webhook-signing";
 import type { WebhookDispatcher, WebhookMessage } from "../webhooks";
 
 const badRequest = (message: string) => json(400, { ok: false, error: message });
-
-function input(rawBody: string): Record<string, unknown> {
-  const parsed = parseJsonBody(rawBody);
-  return parsed.kind === "ok" && isRecord(parsed.value) ? parsed.value : {};
-}
 
 function isHttpUrl(value: unknown): value is string {
   if (typeof value !== "string") return false;
@@ -27,7 +22,7 @@ function messageView(message: WebhookMessage) {
     kind: message.kind,
     send_gid: message.sendGid,
     status: message.status,
-    event_type: message.eventType,
+    event_type: eventTypeFor(message.status),
     status_changed_at: message.statusChangedAt,
     body: message.body,
     deliveries: message.deliveries.map((d) => ({
@@ -57,7 +52,7 @@ function overview(webhooks: WebhookDispatcher) {
 }
 
 const configure: Handler = (req, { state }) => {
-  const body = input(req.rawBody);
+  const body = jsonBodyObject(req.rawBody);
   const urls = Array.isArray(body.urls) ? body.urls : body.url === undefined ? [] : [body.url];
   if (urls.length === 0 || !urls.every(isHttpUrl))
     return badRequest('send {"url": "http(s)://…", "secret"?: "whsec_…"}');
@@ -71,7 +66,7 @@ const configure: Handler = (req, { state }) => {
 };
 
 const deliverTest: Handler = async (req, { state }) => {
-  const body = input(req.rawBody);
+  const body = jsonBodyObject(req.rawBody);
   const variant = (body.signature ?? "valid") as SigningVariant;
   if (!SIGNING_VARIANTS.includes(variant))
     return badRequest(`signature must be one of ${SIGNING_VARIANTS.join(", ")}`);
@@ -119,7 +114,7 @@ export const controlWebhookRoutes: RouteDef[] = [
     handler: async (req, { state }) => {
       const message = await state.webhooks.replay(
         req.params.id ?? "",
-        input(req.rawBody).same_timestamp === true,
+        jsonBodyObject(req.rawBody).same_timestamp === true,
       );
       return message ? json(200, messageView(message)) : json(404, { ok: false, error: "No such message" });
     },

@@ -1,16 +1,11 @@
 import { parseFaultRequest } from "../faults";
-import { isRecord, json, parseJsonBody } from "../http-utils";
+import { isRecord, json, jsonBodyValue } from "../http-utils";
 import type { RouteDef } from "../router";
 import { resetState } from "../state";
 import { controlSendRoutes } from "./control-sends";
 import { controlWebhookRoutes } from "./control-webhooks";
 
 const badRequest = (message: string) => json(400, { ok: false, error: message });
-
-function body(rawBody: string): unknown {
-  const parsed = parseJsonBody(rawBody);
-  return parsed.kind === "ok" ? parsed.value : undefined;
-}
 
 /** Simulator-only endpoints: no auth, never recorded in the request log. */
 export const controlRoutes: RouteDef[] = [
@@ -40,7 +35,7 @@ export const controlRoutes: RouteDef[] = [
     method: "POST",
     pattern: "/__sandbox/faults",
     handler: (req, { state }) => {
-      const parsed = parseFaultRequest(body(req.rawBody));
+      const parsed = parseFaultRequest(jsonBodyValue(req.rawBody));
       if (!parsed.ok) return badRequest(parsed.message);
       return json(201, { ok: true, fault: state.faults.add(parsed.match, parsed.fault, parsed.times) });
     },
@@ -62,7 +57,7 @@ export const controlRoutes: RouteDef[] = [
     method: "POST",
     pattern: "/__sandbox/clock",
     handler: (req, { state }) => {
-      const input = body(req.rawBody);
+      const input = jsonBodyValue(req.rawBody);
       if (!isRecord(input)) return badRequest('send {"advance_seconds": N} or {"set": "ISO-8601"}');
       if (typeof input.advance_seconds === "number" && Number.isFinite(input.advance_seconds)) {
         state.clock.advance(input.advance_seconds);

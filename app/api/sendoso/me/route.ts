@@ -1,6 +1,11 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/session";
-import { getSendosoClientFor, SendosoNeedsReconnectError, SendosoNotConnectedError } from "@/lib/sendoso";
+import {
+  getSendosoClientFor,
+  SendosoNeedsReconnectError,
+  SendosoNotConnectedError,
+  sendosoDisplayName,
+} from "@/lib/sendoso";
 
 /** The header's Sendoso chip: who the rep sends as, and the balance. Never tokens. */
 export async function GET() {
@@ -9,10 +14,9 @@ export async function GET() {
   try {
     const { client, connection } = await getSendosoClientFor(user.id);
     const me = await client.me();
-    const name = [me.first_name, me.last_name].filter(Boolean).join(" ") || me.email;
     return NextResponse.json({
       status: "connected",
-      name,
+      name: sendosoDisplayName(me),
       email: me.email,
       balance: me.balance ?? null,
       shared: connection.shared,
