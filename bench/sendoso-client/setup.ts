@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { upsertUserFromIdentity } from "@/lib/auth/users";
 import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
 import { type ConnectDeps, completeConnect } from "@/lib/sendoso/connect";
 import { signOAuthState } from "@/lib/sendoso/oauth-state";
+import { openFreshPostgres } from "../../tests/support/databases";
 
 /** The simulator's default OAuth client (sandbox/sendoso/options.ts). */
 const CLIENT = {
@@ -28,27 +28,9 @@ export async function startSimulatorProcess(): Promise<{ url: string; child: Chi
   return { url, child };
 }
 
-/** PGlite in memory, or a throwaway database on a local PostgreSQL server (dropped afterwards). */
-export async function openBenchDatabase(adminUrl?: string): Promise<DatabaseHandle> {
-  if (!adminUrl) return openDatabase({ kind: "pglite" });
-  const url = new URL(adminUrl);
-  const name = `giftdesk_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString() });
-  return {
-    ...handle,
-    async close() {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+/** PGlite in memory, or a throwaway database on a local PostgreSQL server (the tests' setup, dropped afterwards). */
+export function openBenchDatabase(adminUrl?: string): Promise<DatabaseHandle> {
+  return adminUrl ? openFreshPostgres(adminUrl) : openDatabase({ kind: "pglite" });
 }
 
 /** A rep with a Sendoso connection made through the real OAuth callback path. */
