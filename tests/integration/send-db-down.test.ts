@@ -9,6 +9,7 @@ import { createSendosoClient } from "@/lib/sendoso/client";
 import { type SendDeps, type Sender, submitSend } from "@/lib/sends/send-service";
 import { sweepStaleInFlight } from "@/lib/sends/sweeper";
 import { sendGiftSchema } from "@/lib/validation/send";
+import { postgresServers } from "../support/databases";
 import { closedPort } from "../support/free-port";
 import { createSharedPostgres } from "../support/postgres-database";
 import { startSimulator, type TestSimulator } from "../support/simulator";
@@ -66,12 +67,9 @@ describe("a database that cannot be reached at all", () => {
   });
 });
 
-// Taking a real server's database away needs one: built only when TEST_DATABASE_URL is set (never skipped).
-const servers = process.env.TEST_DATABASE_URL
-  ? [{ name: "postgres", adminUrl: process.env.TEST_DATABASE_URL }]
-  : [];
-
-describe.each(servers)("the $name database going away mid-flow", ({ adminUrl }) => {
+// Taking a real server's database away needs one: postgresServers is empty without TEST_DATABASE_URL
+// (never skipped).
+describe.each(postgresServers)("the $name database going away mid-flow", ({ adminUrl }) => {
   let shared: Awaited<ReturnType<typeof createSharedPostgres>>;
   let handle: DatabaseHandle;
   let rep: Sender;
