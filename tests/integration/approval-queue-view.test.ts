@@ -9,6 +9,7 @@ import { submitSend } from "@/lib/sends/send-service";
 import { saveApprovalPolicy } from "@/lib/spend/settings";
 import { sendGiftSchema } from "@/lib/validation/send";
 import { backends } from "../support/databases";
+import { sendDeps } from "../support/send-deps";
 import { priced } from "../support/touch-pricing";
 
 // A send held for approval never reaches Sendoso: any call is a test failure.
@@ -57,13 +58,7 @@ describe.each(backends)("the approvals page's view of the queue on $name", (back
       customMessage: "Thanks!",
       expireAfterDays: 5,
     });
-    const deps = {
-      db: database.db,
-      sendoso: noSendoso,
-      viaFrom: "Gift Desk",
-      repeatWindowDays: 30,
-      settleWaitMs: 1,
-    };
+    const deps = sendDeps(database.db, noSendoso, { settleWaitMs: 1 });
     const held = await submitSend(deps, rep, values, priced("Patagonia fleece", 129.5, true));
     expect(held.status).toBe("pending_approval");
 

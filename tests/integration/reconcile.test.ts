@@ -10,9 +10,10 @@ import { applyMatch } from "@/lib/sends/reconcile-write";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
 import { type SendDeps, submitSend } from "@/lib/sends/send-service";
 import { backends } from "../support/databases";
+import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
-import { form, reconciler, sandboxClient, sendDeps, snapshotOf, upstreamSends } from "./reconcile-support";
+import { form, reconciler, snapshotOf, upstreamSends } from "./reconcile-support";
 
 describe.each(backends)("reconciler on $name against the simulator over HTTP", (backend) => {
   let database: DatabaseHandle;

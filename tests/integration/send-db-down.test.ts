@@ -5,13 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { upsertUserFromIdentity } from "@/lib/auth/users";
 import { type DatabaseHandle, type Db, openDatabase } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
-import { createSendosoClient } from "@/lib/sendoso/client";
 import { type SendDeps, type Sender, submitSend } from "@/lib/sends/send-service";
 import { sweepStaleInFlight } from "@/lib/sends/sweeper";
 import { sendGiftSchema } from "@/lib/validation/send";
 import { postgresServers } from "../support/databases";
 import { closedPort } from "../support/free-port";
 import { createSharedPostgres } from "../support/postgres-database";
+import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
 
@@ -36,17 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim?.close());
 
-const depsFor = (db: Db): SendDeps => ({
-  db,
-  viaFrom: "Gift Desk",
-  repeatWindowDays: 30,
-  settleWaitMs: 5_000,
-  sendoso: createSendosoClient({
-    baseUrl: sim.baseUrl,
-    getAccessToken: async () => "sandbox-token",
-    timeoutMs: 3_000,
-  }),
-});
+const depsFor = (db: Db): SendDeps => sendDeps(db, sandboxClient(sim, { timeoutMs: 3_000 }));
 
 describe("a database that cannot be reached at all", () => {
   it("makes submitSend fail and sends nothing", async () => {
