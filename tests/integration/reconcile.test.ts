@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { sends, type User, webhookMessages } from "@/lib/db/schema";
 import type { SendosoClient } from "@/lib/sendoso/client";
@@ -13,6 +12,7 @@ import { backends } from "../support/databases";
 import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 import { form, reconciler, snapshotOf, upstreamSends } from "./reconcile-support";
 
 describe.each(backends)("reconciler on $name against the simulator over HTTP", (backend) => {
@@ -24,14 +24,7 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
 
   beforeAll(async () => {
     [database, sim] = await Promise.all([backend.open(), startSimulator()]);
-    rep = await upsertUserFromIdentity(database.db, {
-      issuer: "http://idp.test",
-      subject: "rep-sync",
-      email: "rep@giftdesk.test",
-      name: "Riley Rep",
-      role: "rep",
-      team: "a",
-    });
+    rep = await makeUser(database.db, "rep", "rep", "a", "Riley Rep");
     sendoso = sandboxClient(sim);
     deps = sendDeps(database.db, sendoso);
   });

@@ -2,7 +2,6 @@ import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import { type DatabaseHandle, type Db, openDatabase } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
 import { type SendDeps, type Sender, submitSend } from "@/lib/sends/send-service";
@@ -14,6 +13,7 @@ import { createSharedPostgres } from "../support/postgres-database";
 import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 /**
  * R1: with the database down, nothing is sent. The send path records before it calls, so any database
@@ -90,14 +90,7 @@ describe.each(postgresServers)("the $name database going away mid-flow", ({ admi
     // bug; until it is fixed the test listens itself, so what it checks is the send path, not that.
     const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
     if (pool.listenerCount("error") === 0) pool.on("error", () => {});
-    rep = await upsertUserFromIdentity(handle.db, {
-      issuer: "http://idp.test",
-      subject: "down-rep",
-      email: "down@giftdesk.test",
-      name: "Dana Rep",
-      role: "rep",
-      team: "a",
-    });
+    rep = await makeUser(handle.db, "down", "rep", "a", "Dana Rep");
   });
   afterAll(async () => {
     await bringBack().catch(() => {});

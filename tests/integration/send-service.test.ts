@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { sendEvents, sends, type User } from "@/lib/db/schema";
 import { type SendDeps, submitSend } from "@/lib/sends/send-service";
@@ -15,6 +14,7 @@ import { closedPort } from "../support/free-port";
 import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 let counter = 0;
 /** A valid address-collection form for a recipient no other test uses. */
@@ -37,14 +37,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
 
   beforeAll(async () => {
     [database, sim] = await Promise.all([backend.open(), startSimulator()]);
-    rep = await upsertUserFromIdentity(database.db, {
-      issuer: "http://idp.test",
-      subject: "rep-1",
-      email: "rep@giftdesk.test",
-      name: "Riley Rep",
-      role: "rep",
-      team: "a",
-    });
+    rep = await makeUser(database.db, "rep", "rep", "a", "Riley Rep");
     deps = sendDeps(database.db, sandboxClient(sim));
   });
   afterAll(async () => {

@@ -9,8 +9,9 @@ import { submitSend } from "@/lib/sends/send-service";
 import { budgetMetersFor } from "@/lib/spend/budget-usage";
 import { backends } from "../support/databases";
 import { startSimulator, type TestSimulator } from "../support/simulator";
-import { makeUser, setTeamBudget, setThreshold, spendDeps, spendForm } from "../support/spend-fixture";
+import { setTeamBudget, setThreshold, spendDeps, spendForm } from "../support/spend-fixture";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 describe.each(backends)("approvals on $name", (backend) => {
   let database: DatabaseHandle;

@@ -7,8 +7,9 @@ import { budgetMetersFor } from "@/lib/spend/budget-usage";
 import { INACTIVE_TOUCH_ID } from "@/sandbox/sendoso/fixtures/touches";
 import { backends } from "../support/databases";
 import { startSimulator, type TestSimulator } from "../support/simulator";
-import { makeUser, setTeamBudget, spendDeps, spendForm } from "../support/spend-fixture";
+import { setTeamBudget, spendDeps, spendForm } from "../support/spend-fixture";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 function countBy(results: { status: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};

@@ -7,8 +7,9 @@ import { submitSend } from "@/lib/sends/send-service";
 import { alertStaleUnknownSends, STALE_UNKNOWN_AFTER_MS } from "@/lib/sends/stale-unknown-alerts";
 import { backends } from "../support/databases";
 import { startSimulator, type TestSimulator } from "../support/simulator";
-import { makeUser, spendDeps, spendForm } from "../support/spend-fixture";
+import { spendDeps, spendForm } from "../support/spend-fixture";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 describe.each(backends)("people hear about unconfirmed sends on $name", (backend) => {
   let database: DatabaseHandle;

@@ -1,6 +1,5 @@
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
-import { approvalPolicies, budgets, type User } from "@/lib/db/schema";
+import { approvalPolicies, budgets } from "@/lib/db/schema";
 import type { SendDeps } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
 import { sandboxClient, sendDeps } from "./send-deps";
@@ -19,17 +18,6 @@ export const spendForm = (overrides: Record<string, unknown> = {}) =>
     customMessage: "Thanks!",
     ...overrides,
   });
-
-export async function makeUser(db: Db, key: string, role: User["role"], team: string | null): Promise<User> {
-  return upsertUserFromIdentity(db, {
-    issuer: "http://idp.test",
-    subject: key,
-    email: `${key}@giftdesk.test`,
-    name: key,
-    role,
-    team,
-  });
-}
 
 /** The send path on the simulator, patient enough for a burst of concurrent sends. */
 export const spendDeps = (db: Db, sim: TestSimulator): SendDeps =>
