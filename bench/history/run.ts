@@ -1,11 +1,10 @@
 // History benchmark (issue 6): `npx tsx bench/history/run.ts`. Creates and drops its own database on the
 // PostgreSQL server at BENCH_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres).
 import { execFileSync } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { openDatabase } from "@/lib/db/client";
+import { createSharedPostgres } from "../../tests/support/postgres-database";
 import { historyCases, type Timing, time } from "./measure";
 import { seedSends, seedUsers, surnameOf } from "./seed";
 
@@ -15,16 +14,6 @@ const SMALL = 10_000;
 // An optional argument lowers the large size for a quick try (`… run.ts 50000`).
 const LARGE = Number(process.argv[2] ?? 1_000_000);
 const CHUNK = 100_000;
-
-async function admin(query: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(query);
-  } finally {
-    await client.end();
-  }
-}
 
 function exportRun(url: string, from: string, to: string) {
   const out = execFileSync(
@@ -42,13 +31,9 @@ function exportRun(url: string, from: string, to: string) {
 const fmt = (n: number) => n.toFixed(1).padStart(7);
 
 async function main() {
-  const host = new URL(adminUrl).hostname;
-  if (!["127.0.0.1", "localhost", "::1"].includes(host)) throw new Error(`Refusing non-local server ${host}`);
-  const name = `giftdesk_bench_${randomBytes(4).toString("hex")}`;
-  await admin(`create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString() });
+  // The tests' setup: a fresh database on a local server only, dropped at the end.
+  const shared = await createSharedPostgres(adminUrl);
+  const handle = await openDatabase({ kind: "postgres", url: shared.url });
   const db = handle.db;
   try {
     await seedUsers(db);
@@ -93,14 +78,14 @@ async function main() {
       ["2026-10-25", "2026-10-31"],
       ["2026-08-20", "2026-10-31"],
     ] as const) {
-      const r = exportRun(url.toString(), from, to);
+      const r = exportRun(shared.url, from, to);
       console.log(
         `${r.rows.toLocaleString("en").padStart(9)} rows  ${(r.ms / 1000).toFixed(2)} s  peak RSS ${r.peakRssMb.toFixed(0)} MB`,
       );
     }
   } finally {
     await handle.close();
-    await admin(`drop database if exists ${name} with (force)`);
+    await shared.drop();
   }
 }
 

@@ -3,10 +3,10 @@
 // Env: BENCH_DATABASE_URL, BENCH_ROUNDS (200), BENCH_WARMUP (30), BENCH_BACKENDS ("postgres,pglite").
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
-import pg from "pg";
 import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
 import { createDevIdp } from "@/sandbox/idp/server";
 import { createSendosoSimulator } from "@/sandbox/sendoso/simulator";
+import { createSharedPostgres } from "../../tests/support/postgres-database";
 import {
   appUrl,
   connectSendoso,
@@ -36,29 +36,14 @@ const form: FormFor = (tag, i) => ({
   customMessage: "Thanks for your time, {first_name}!",
 });
 
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** All paths for one backend, side by side in one interleaved run. */
 async function measureBackend(
   backend: "postgres" | "pglite",
   env: { port: number; simUrl: string; idpUrl: string; buildDir: string | null },
 ): Promise<Summary[]> {
-  const dbName = `giftdesk_bench_${run}`;
-  let databaseUrl: string | undefined;
-  if (backend === "postgres") {
-    await admin(`create database ${dbName}`);
-    const url = new URL(ADMIN_URL);
-    url.pathname = `/${dbName}`;
-    databaseUrl = url.toString();
-  }
+  // The tests' setup: a fresh database on a local server only, its URL shared with the app process.
+  const shared = backend === "postgres" ? await createSharedPostgres(ADMIN_URL) : null;
+  const databaseUrl = shared?.url;
   let app: RunningApp | null = null;
   let handle: DatabaseHandle | null = null;
   let dispose = async () => {};
@@ -81,7 +66,7 @@ async function measureBackend(
     await dispose();
     await app?.stop();
     await handle?.close();
-    if (backend === "postgres") await admin(`drop database if exists ${dbName} with (force)`);
+    await shared?.drop();
   }
 }
 

@@ -1,18 +1,10 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import pg from "pg";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
-import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
-import { type ConnectDeps, completeConnect } from "@/lib/sendoso/connect";
-import { signOAuthState } from "@/lib/sendoso/oauth-state";
-
-/** The simulator's default OAuth client (sandbox/sendoso/options.ts). */
-const CLIENT = {
-  clientId: "gift-desk-sandbox",
-  clientSecret: "gift-desk-sandbox-secret",
-  redirectUri: "http://localhost:3000/api/sendoso/oauth/callback",
-};
+import type { ConnectDeps } from "@/lib/sendoso/connect";
+import { openFreshPostgres } from "../../tests/support/databases";
+import { connectThroughOAuth, testConnectDeps } from "../../tests/support/sendoso-connection";
+import { simulatorAt } from "../../tests/support/simulator";
+import { makeUser } from "../../tests/support/users";
 
 export async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn("node_modules/.bin/tsx", ["bench/sendoso-client/simulator-process.ts"], {
@@ -28,55 +20,18 @@ export async function startSimulatorProcess(): Promise<{ url: string; child: Chi
   return { url, child };
 }
 
-/** PGlite in memory, or a throwaway database on a local PostgreSQL server (dropped afterwards). */
-export async function openBenchDatabase(adminUrl?: string): Promise<DatabaseHandle> {
-  if (!adminUrl) return openDatabase({ kind: "pglite" });
-  const url = new URL(adminUrl);
-  const name = `giftdesk_bench_${randomBytes(4).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString() });
-  return {
-    ...handle,
-    async close() {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
-    },
-  };
+/** PGlite in memory, or a throwaway database on a local PostgreSQL server (the tests' setup, dropped afterwards). */
+export function openBenchDatabase(adminUrl?: string): Promise<DatabaseHandle> {
+  return adminUrl ? openFreshPostgres(adminUrl) : openDatabase({ kind: "pglite" });
 }
 
-/** A rep with a Sendoso connection made through the real OAuth callback path. */
+/** A rep with a Sendoso connection made through the real OAuth callback path (the tests' helpers). */
 export async function connectRep(
   handle: DatabaseHandle,
   simUrl: string,
 ): Promise<{ deps: ConnectDeps; userId: string }> {
-  const deps: ConnectDeps = {
-    db: handle.db,
-    cipher: createTokenCipher(randomBytes(32).toString("base64")),
-    stateSecret: randomBytes(32).toString("hex"),
-    oauth: { baseUrl: simUrl, timeoutMs: 5_000, ...CLIENT },
-  };
-  const rep = await upsertUserFromIdentity(handle.db, {
-    issuer: "http://bench.idp",
-    subject: "bench-rep",
-    email: "bench@giftdesk.test",
-    name: "Bench Rep",
-    role: "rep",
-    team: "a",
-  });
-  const response = await fetch(`${simUrl}/__sandbox/oauth/codes`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ user_id: 2, redirect_uri: CLIENT.redirectUri }),
-  });
-  const { code } = (await response.json()) as { code: string };
-  const state = signOAuthState(deps.stateSecret, { userId: rep.id, purpose: "own" });
-  await completeConnect(deps, { userId: rep.id, isAdmin: false, code, state });
+  const deps = testConnectDeps(handle.db, { baseUrl: simUrl }, { timeoutMs: 5_000 });
+  const rep = await makeUser(handle.db, "bench-rep", "rep", "a", "Bench Rep");
+  await connectThroughOAuth(deps, simulatorAt(simUrl), rep, { sendosoUserId: 2 });
   return { deps, userId: rep.id };
 }

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { type APIRequestContext, expect, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
 import { E2E } from "./support/ports";
-import { type RoleName, stateFor } from "./support/sign-in";
+import { requestAs } from "./support/sign-in";
 
 /** Every page and route handler, for every role: the status each one must answer. */
 type Who = "anon" | "rep" | "manager" | "admin";
@@ -39,26 +39,18 @@ const ROUTES: Record<string, Record<Who, number>> = {
   "POST /api/sandbox/notifications": { anon: 401, rep: 403, manager: 403, admin: 403 },
 };
 
-async function contextFor(
-  playwright: { request: { newContext: (o: object) => Promise<APIRequestContext> } },
-  who: Who,
-) {
-  return playwright.request.newContext({
-    baseURL: E2E.appUrl,
-    ...(who === "anon" ? {} : { storageState: stateFor(who as RoleName) }),
-  });
-}
+/** Pages are answered to a plain GET, so they join the routes as "GET <path>". */
+const ENDPOINTS: Record<string, Record<Who, number>> = {
+  ...Object.fromEntries(Object.entries(PAGES).map(([path, codes]) => [`GET ${path}`, codes])),
+  ...ROUTES,
+};
 
 for (const who of WHO) {
   test(`${who}: every page and route handler answers as the matrix says`, async ({ playwright }) => {
-    const request = await contextFor(playwright, who);
+    const request = await requestAs(playwright, who === "anon" ? undefined : who);
     const seen: Record<string, number> = {};
     const expected: Record<string, number> = {};
-    for (const [path, codes] of Object.entries(PAGES)) {
-      seen[`GET ${path}`] = (await request.get(path, { maxRedirects: 0 })).status();
-      expected[`GET ${path}`] = codes[who];
-    }
-    for (const [route, codes] of Object.entries(ROUTES)) {
+    for (const [route, codes] of Object.entries(ENDPOINTS)) {
       const [method, path] = route.split(" ") as [string, string];
       const response = await request.fetch(path, { method, maxRedirects: 0 });
       seen[route] = response.status();

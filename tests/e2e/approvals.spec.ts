@@ -1,10 +1,9 @@
 import { expect, type Page, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { postAction } from "./support/actions";
-import { E2E } from "./support/ports";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { chooseTouch } from "./support/send-form";
-import { stateFor } from "./support/sign-in";
+import { requestAs } from "./support/sign-in";
 import { FLEECE, removeAllSpendSettings, requestFleece } from "./support/spend";
 
 // One story, in order: the admin's settings apply to every step after them.
@@ -109,10 +108,7 @@ test("nobody approves their own gift, and a manager cannot approve another team'
   const own = uniqueEmail("own");
   const ownId = await requestFleece(rep, own);
   expect((await rep.goto("/approvals"))?.status()).toBe(404);
-  const repRequest = await playwright.request.newContext({
-    baseURL: E2E.appUrl,
-    storageState: stateFor("rep"),
-  });
+  const repRequest = await requestAs(playwright, "rep");
   const byRep = await postAction(repRequest, "/approvals", "approveSendAction", [{ sendId: ownId }]);
   expect(await byRep.text()).toContain("You do not have access to this.");
 
@@ -123,10 +119,7 @@ test("nobody approves their own gift, and a manager cannot approve another team'
   await manager.goto("/approvals");
   await expect(manager.getByTestId("approval-card").filter({ hasText: own })).toBeVisible();
   await expect(manager.getByTestId("approval-card").filter({ hasText: other })).toHaveCount(0);
-  const managerRequest = await playwright.request.newContext({
-    baseURL: E2E.appUrl,
-    storageState: stateFor("manager"),
-  });
+  const managerRequest = await requestAs(playwright, "manager");
   const byManager = await postAction(managerRequest, "/approvals", "approveSendAction", [
     { sendId: otherId },
   ]);

@@ -1,8 +1,7 @@
 import { readFile } from "node:fs/promises";
 import { expect, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
-import { E2E } from "./support/ports";
-import { signInThroughIdp, stateFor } from "./support/sign-in";
+import { requestAs, signInThroughIdp } from "./support/sign-in";
 
 test("an admin browses and filters the audit log, and downloads it as CSV", async ({ browser }) => {
   // A refused sign-in, through the real IdP round trip: recorded with the reason and a request id.
@@ -70,10 +69,7 @@ for (const role of ["rep", "manager"] as const) {
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Audit log" })).toHaveCount(0);
 
-    const request = await playwright.request.newContext({
-      baseURL: E2E.appUrl,
-      storageState: stateFor(role),
-    });
+    const request = await requestAs(playwright, role);
     const exported = await request.get("/api/audit/export");
     expect(exported.status()).toBe(404);
     expect(await exported.text()).not.toContain("Time (UTC)");

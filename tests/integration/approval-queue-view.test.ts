@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import type { User } from "@/lib/db/schema";
 import type { SendosoClient } from "@/lib/sendoso/client";
@@ -9,7 +8,9 @@ import { submitSend } from "@/lib/sends/send-service";
 import { saveApprovalPolicy } from "@/lib/spend/settings";
 import { sendGiftSchema } from "@/lib/validation/send";
 import { backends } from "../support/databases";
+import { sendDeps } from "../support/send-deps";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 // A send held for approval never reaches Sendoso: any call is a test failure.
 const noSendoso = new Proxy({} as SendosoClient, {
@@ -25,17 +26,8 @@ describe.each(backends)("the approvals page's view of the queue on $name", (back
 
   beforeAll(async () => {
     database = await backend.open();
-    const person = (subject: string, role: User["role"]) =>
-      upsertUserFromIdentity(database.db, {
-        issuer: "http://idp.test",
-        subject,
-        email: `${subject}@giftdesk.test`,
-        name: subject === "rep" ? "Riley Rep" : "Morgan Manager",
-        role,
-        team: "a",
-      });
-    rep = await person("rep", "rep");
-    manager = await person("manager", "manager");
+    rep = await makeUser(database.db, "rep", "rep", "a", "Riley Rep");
+    manager = await makeUser(database.db, "manager", "manager", "a", "Morgan Manager");
     await saveApprovalPolicy(
       database.db,
       { id: manager.id, email: manager.email },
@@ -57,13 +49,7 @@ describe.each(backends)("the approvals page's view of the queue on $name", (back
       customMessage: "Thanks!",
       expireAfterDays: 5,
     });
-    const deps = {
-      db: database.db,
-      sendoso: noSendoso,
-      viaFrom: "Gift Desk",
-      repeatWindowDays: 30,
-      settleWaitMs: 1,
-    };
+    const deps = sendDeps(database.db, noSendoso, { settleWaitMs: 1 });
     const held = await submitSend(deps, rep, values, priced("Patagonia fleece", 129.5, true));
     expect(held.status).toBe("pending_approval");
 

@@ -5,10 +5,11 @@ import { requestSendCheck } from "@/lib/sends/check-now";
 import { sendScopeFor } from "@/lib/sends/scope";
 import { type SendDeps, submitSend } from "@/lib/sends/send-service";
 import { backends } from "../support/databases";
+import { sandboxClient, sendDeps } from "../support/send-deps";
 import { createTestUser } from "../support/sendoso-connection";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
-import { form, reconciler, sandboxClient, sendDeps, snapshotOf } from "./reconcile-support";
+import { form, reconciler, snapshotOf } from "./reconcile-support";
 
 describe.each(backends)("check with Sendoso now on $name", (backend) => {
   let database: DatabaseHandle;

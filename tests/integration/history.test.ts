@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { type NewSend, sends, type User } from "@/lib/db/schema";
 import { listSends } from "@/lib/sends/history";
 import { sendScopeFor } from "@/lib/sends/scope";
 import { backends } from "../support/databases";
+import { makeUser } from "../support/users";
 
 describe.each(backends)("history queries on $name", (backend) => {
   let database: DatabaseHandle;
@@ -15,15 +15,8 @@ describe.each(backends)("history queries on $name", (backend) => {
 
   beforeAll(async () => {
     database = await backend.open();
-    const user = (subject: string, role: User["role"], team: string | null) =>
-      upsertUserFromIdentity(database.db, {
-        issuer: "i",
-        subject,
-        email: `${subject}@giftdesk.test`,
-        name: subject,
-        role,
-        team,
-      });
+    const user = (key: string, role: User["role"], team: string | null) =>
+      makeUser(database.db, key, role, team);
     [repA, repB, managerA, admin] = await Promise.all([
       user("rep-a", "rep", "a"),
       user("rep-b", "rep", "b"),

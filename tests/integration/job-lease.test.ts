@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
 import { jobLeases } from "@/lib/db/schema";
 import { withJobLease } from "@/lib/jobs/lease";
-import { backends } from "../support/databases";
+import { backends, postgresServers } from "../support/databases";
 import { raceLeasedJob } from "../support/overlapping";
 import { createSharedPostgres } from "../support/postgres-database";
 
@@ -139,11 +139,7 @@ describe.each(backends)("job leases on $name", (backend) => {
 });
 
 // Two pools on one database stand for two app instances (each with its own connections).
-const twoInstances = process.env.TEST_DATABASE_URL
-  ? [{ name: "postgres", adminUrl: process.env.TEST_DATABASE_URL }]
-  : [];
-
-describe.each(twoInstances)("job leases across two connection pools on $name", ({ adminUrl }) => {
+describe.each(postgresServers)("job leases across two connection pools on $name", ({ adminUrl }) => {
   it("lets exactly one of two app instances run, however often they race", async () => {
     const shared = await createSharedPostgres(adminUrl);
     const [a, b] = [

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
+import type { DatabaseHandle } from "@/lib/db/client";
 import { createRateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient } from "@/lib/sendoso/client";
-import { backends } from "../support/databases";
-import { createSharedPostgres, startWorker } from "../support/postgres-database";
+import { backends, openFreshPostgres, postgresServers } from "../support/databases";
+import { startWorker } from "../support/postgres-database";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { busiestWindow } from "../support/windows";
 
@@ -74,32 +74,25 @@ describe.each(backends)("outbound limiter at the simulator on $name", (backend) 
 });
 
 /** PGlite cannot be shared between processes, so the two-process run needs PostgreSQL. */
-const multiProcess = process.env.TEST_DATABASE_URL
-  ? [{ name: "postgres", adminUrl: process.env.TEST_DATABASE_URL }]
-  : [];
-
-describe.each(multiProcess)("outbound limiter across two processes on $name", ({ adminUrl }) => {
-  let shared: Awaited<ReturnType<typeof createSharedPostgres>>;
-  let database: DatabaseHandle;
+describe.each(postgresServers)("outbound limiter across two processes on $name", ({ adminUrl }) => {
+  let database: Awaited<ReturnType<typeof openFreshPostgres>>;
   let sim: TestSimulator;
 
   beforeAll(async () => {
-    shared = await createSharedPostgres(adminUrl);
     [database, sim] = await Promise.all([
-      openDatabase({ kind: "postgres", url: shared.url }),
+      openFreshPostgres(adminUrl),
       startSimulator({ rateLimit: { limit: 10, windowMs: 1_000 } }),
     ]);
   });
   afterAll(async () => {
     await Promise.all([database?.close(), sim?.close()]);
-    await shared?.drop();
   });
 
   it("never lets 200 calls from 20 callers in 2 processes exceed 10 per second", async () => {
     const key = "sendoso:two-processes";
     const worker = startWorker<{ ok: number; errors: string[] }>("tests/support/sendoso-worker.ts", {
       mode: "rate-limit",
-      databaseUrl: shared.url,
+      databaseUrl: database.url,
       simUrl: sim.baseUrl,
       limiterKey: key,
       limit: 10,

@@ -9,18 +9,11 @@ import { buildAddressCollectionBody } from "@/lib/sendoso/request-body";
 import { type Sender, submitSend } from "@/lib/sends/send-service";
 import { backends } from "../support/databases";
 import { raceLeasedJob } from "../support/overlapping";
+import { sandboxClient, sendDeps } from "../support/send-deps";
 import { connectThroughOAuth, createTestUser, testConnectDeps } from "../support/sendoso-connection";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
-import {
-  form,
-  listRequests,
-  reconciler,
-  sandboxClient,
-  sendDeps,
-  snapshotOf,
-  upstreamSends,
-} from "./reconcile-support";
+import { form, listRequests, reconciler, snapshotOf, upstreamSends } from "./reconcile-support";
 
 describe.each(backends)("reconciler runs on $name", (backend) => {
   let database: DatabaseHandle;

@@ -1,10 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { auditLog, notifications, sendEvents, sendosoStatusUpdates, sends, type User } from "@/lib/db/schema";
-import { createSendosoClient, type SendosoClient } from "@/lib/sendoso/client";
+import type { SendosoClient } from "@/lib/sendoso/client";
 import { type ReconcileDeps, reconcileSends } from "@/lib/sends/reconcile";
 import { LIST_LAG_MS, MATCH_WINDOW } from "@/lib/sends/reconcile-match";
-import type { SendDeps } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
 import type { TestSimulator } from "../support/simulator";
 
@@ -21,13 +20,6 @@ export const form = (overrides: Record<string, unknown> = {}) =>
     customMessage: "Thanks for the call",
     ...overrides,
   });
-
-export const sandboxClient = (sim: TestSimulator, token = "sandbox-token") =>
-  createSendosoClient({ baseUrl: sim.baseUrl, getAccessToken: async () => token, timeoutMs: 1_500 });
-
-export function sendDeps(db: Db, sendoso: SendosoClient): SendDeps {
-  return { db, sendoso, viaFrom: "Gift Desk", repeatWindowDays: 30, settleWaitMs: 5_000 };
-}
 
 /** After every matching window of a send made now has closed. */
 export const afterWindowsClose = () => new Date(Date.now() + MATCH_WINDOW.afterMs + LIST_LAG_MS + 1_000);

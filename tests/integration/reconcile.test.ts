@@ -1,6 +1,5 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { sends, type User, webhookMessages } from "@/lib/db/schema";
 import type { SendosoClient } from "@/lib/sendoso/client";
@@ -10,9 +9,11 @@ import { applyMatch } from "@/lib/sends/reconcile-write";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
 import { type SendDeps, submitSend } from "@/lib/sends/send-service";
 import { backends } from "../support/databases";
+import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
-import { form, reconciler, sandboxClient, sendDeps, snapshotOf, upstreamSends } from "./reconcile-support";
+import { makeUser } from "../support/users";
+import { form, reconciler, snapshotOf, upstreamSends } from "./reconcile-support";
 
 describe.each(backends)("reconciler on $name against the simulator over HTTP", (backend) => {
   let database: DatabaseHandle;
@@ -23,14 +24,7 @@ describe.each(backends)("reconciler on $name against the simulator over HTTP", (
 
   beforeAll(async () => {
     [database, sim] = await Promise.all([backend.open(), startSimulator()]);
-    rep = await upsertUserFromIdentity(database.db, {
-      issuer: "http://idp.test",
-      subject: "rep-sync",
-      email: "rep@giftdesk.test",
-      name: "Riley Rep",
-      role: "rep",
-      team: "a",
-    });
+    rep = await makeUser(database.db, "rep", "rep", "a", "Riley Rep");
     sendoso = sandboxClient(sim);
     deps = sendDeps(database.db, sendoso);
   });

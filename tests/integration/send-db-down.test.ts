@@ -2,17 +2,18 @@ import { eq } from "drizzle-orm";
 import { drizzle } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import { type DatabaseHandle, type Db, openDatabase } from "@/lib/db/client";
 import * as schema from "@/lib/db/schema";
-import { createSendosoClient } from "@/lib/sendoso/client";
 import { type SendDeps, type Sender, submitSend } from "@/lib/sends/send-service";
 import { sweepStaleInFlight } from "@/lib/sends/sweeper";
 import { sendGiftSchema } from "@/lib/validation/send";
+import { postgresServers } from "../support/databases";
 import { closedPort } from "../support/free-port";
 import { createSharedPostgres } from "../support/postgres-database";
+import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 /**
  * R1: with the database down, nothing is sent. The send path records before it calls, so any database
@@ -35,17 +36,7 @@ beforeAll(async () => {
 });
 afterAll(() => sim?.close());
 
-const depsFor = (db: Db): SendDeps => ({
-  db,
-  viaFrom: "Gift Desk",
-  repeatWindowDays: 30,
-  settleWaitMs: 5_000,
-  sendoso: createSendosoClient({
-    baseUrl: sim.baseUrl,
-    getAccessToken: async () => "sandbox-token",
-    timeoutMs: 3_000,
-  }),
-});
+const depsFor = (db: Db): SendDeps => sendDeps(db, sandboxClient(sim, { timeoutMs: 3_000 }));
 
 describe("a database that cannot be reached at all", () => {
   it("makes submitSend fail and sends nothing", async () => {
@@ -66,12 +57,9 @@ describe("a database that cannot be reached at all", () => {
   });
 });
 
-// Taking a real server's database away needs one: built only when TEST_DATABASE_URL is set (never skipped).
-const servers = process.env.TEST_DATABASE_URL
-  ? [{ name: "postgres", adminUrl: process.env.TEST_DATABASE_URL }]
-  : [];
-
-describe.each(servers)("the $name database going away mid-flow", ({ adminUrl }) => {
+// Taking a real server's database away needs one: postgresServers is empty without TEST_DATABASE_URL
+// (never skipped).
+describe.each(postgresServers)("the $name database going away mid-flow", ({ adminUrl }) => {
   let shared: Awaited<ReturnType<typeof createSharedPostgres>>;
   let handle: DatabaseHandle;
   let rep: Sender;
@@ -102,14 +90,7 @@ describe.each(servers)("the $name database going away mid-flow", ({ adminUrl }) 
     // bug; until it is fixed the test listens itself, so what it checks is the send path, not that.
     const pool = (handle.db as unknown as { $client: pg.Pool }).$client;
     if (pool.listenerCount("error") === 0) pool.on("error", () => {});
-    rep = await upsertUserFromIdentity(handle.db, {
-      issuer: "http://idp.test",
-      subject: "down-rep",
-      email: "down@giftdesk.test",
-      name: "Dana Rep",
-      role: "rep",
-      team: "a",
-    });
+    rep = await makeUser(handle.db, "down", "rep", "a", "Dana Rep");
   });
   afterAll(async () => {
     await bringBack().catch(() => {});

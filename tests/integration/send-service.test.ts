@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { sendEvents, sends, type User } from "@/lib/db/schema";
-import { createSendosoClient } from "@/lib/sendoso/client";
 import { type SendDeps, submitSend } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
 import {
@@ -13,8 +11,10 @@ import {
 } from "@/sandbox/sendoso/fixtures/touches";
 import { backends } from "../support/databases";
 import { closedPort } from "../support/free-port";
+import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 let counter = 0;
 /** A valid address-collection form for a recipient no other test uses. */
@@ -37,25 +37,8 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
 
   beforeAll(async () => {
     [database, sim] = await Promise.all([backend.open(), startSimulator()]);
-    rep = await upsertUserFromIdentity(database.db, {
-      issuer: "http://idp.test",
-      subject: "rep-1",
-      email: "rep@giftdesk.test",
-      name: "Riley Rep",
-      role: "rep",
-      team: "a",
-    });
-    deps = {
-      db: database.db,
-      viaFrom: "Gift Desk",
-      repeatWindowDays: 30,
-      settleWaitMs: 5_000,
-      sendoso: createSendosoClient({
-        baseUrl: sim.baseUrl,
-        getAccessToken: async () => "sandbox-token",
-        timeoutMs: 1_500,
-      }),
-    };
+    rep = await makeUser(database.db, "rep", "rep", "a", "Riley Rep");
+    deps = sendDeps(database.db, sandboxClient(sim));
   });
   afterAll(async () => {
     await Promise.all([database?.close(), sim?.close()]);
@@ -231,7 +214,7 @@ describe.each(backends)("send path on $name against the simulator over HTTP", (b
     const baseUrl = `http://127.0.0.1:${await closedPort()}`;
     const offline = {
       ...deps,
-      sendoso: createSendosoClient({ baseUrl, getAccessToken: async () => "t", timeoutMs: 500 }),
+      sendoso: sandboxClient({ baseUrl }, { token: "t", timeoutMs: 500 }),
     };
     const result = await submitSend(offline, rep, form(), priced("Coffee for two"));
     expect(result).toMatchObject({

@@ -3,7 +3,6 @@ import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { sendEvents, sends, type User } from "@/lib/db/schema";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
-import { createSendosoClient } from "@/lib/sendoso/client";
 import { MAX_ATTEMPTS } from "@/lib/sendoso/http";
 import { type SendDeps, type SubmitResult, submitSend } from "@/lib/sends/send-service";
 import { sweepStaleInFlight } from "@/lib/sends/sweeper";
@@ -15,6 +14,7 @@ import {
 } from "@/sandbox/sendoso/fixtures/touches";
 import { backends } from "../support/databases";
 import { asQueuedFault, pick, randomFault, seededRandom } from "../support/fault-mix";
+import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { priced } from "../support/touch-pricing";
 
@@ -75,20 +75,13 @@ describe.each(backends)("50 concurrent sends from 10 reps with random faults on 
       windowMs: 1_000,
       maxWaitMs: 20_000,
     });
-    deps = {
-      db: database.db,
-      viaFrom: "Gift Desk",
-      repeatWindowDays: 30,
-      settleWaitMs: 20_000,
-      sendoso: createSendosoClient({
-        baseUrl: sim.baseUrl,
-        getAccessToken: async () => "sandbox-token",
-        // PGlite runs on this thread: under the burst its queries delay our reading of answers, and at 800 ms
-        // most answered sends time out. That is safe (they become unknown) but leaves the sent path untried.
-        timeoutMs: backend.name === "pglite" ? 2_000 : 800,
-        limiter,
-      }),
-    };
+    const sendoso = sandboxClient(sim, {
+      // PGlite runs on this thread: under the burst its queries delay our reading of answers, and at 800 ms
+      // most answered sends time out. That is safe (they become unknown) but leaves the sent path untried.
+      timeoutMs: backend.name === "pglite" ? 2_000 : 800,
+      limiter,
+    });
+    deps = sendDeps(database.db, sendoso, { settleWaitMs: 20_000 });
   });
   afterAll(async () => {
     await limiter?.dispose();

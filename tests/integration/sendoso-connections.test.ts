@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { TokenCipherError } from "@/lib/crypto/token-cipher";
-import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
+import type { DatabaseHandle } from "@/lib/db/client";
 import { sendosoConnections } from "@/lib/db/schema";
 import { createSendosoClient } from "@/lib/sendoso/client";
 import { type ConnectDeps, completeConnect, openConnectionFor } from "@/lib/sendoso/connect";
@@ -10,8 +10,8 @@ import { disconnectConnection, tokenAad } from "@/lib/sendoso/connections";
 import { SendosoNeedsReconnectError, SendosoNotConnectedError } from "@/lib/sendoso/errors";
 import { refreshAccessToken, SendosoOAuthError } from "@/lib/sendoso/oauth";
 import { OAuthStateError, signOAuthState } from "@/lib/sendoso/oauth-state";
-import { backends } from "../support/databases";
-import { createSharedPostgres, startWorker } from "../support/postgres-database";
+import { backends, openFreshPostgres, postgresServers } from "../support/databases";
+import { startWorker } from "../support/postgres-database";
 import { connectThroughOAuth, createTestUser, testConnectDeps } from "../support/sendoso-connection";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 
@@ -250,26 +250,16 @@ describe.each(backends)("Sendoso connections on $name", (backend) => {
   });
 });
 
-/** Two app instances on one PostgreSQL database: the row lock must serialise their refreshes. */
-const multiProcess = process.env.TEST_DATABASE_URL
-  ? [{ name: "postgres", adminUrl: process.env.TEST_DATABASE_URL }]
-  : [];
-
-describe.each(multiProcess)("Sendoso token refresh across two processes on $name", ({ adminUrl }) => {
-  let shared: Awaited<ReturnType<typeof createSharedPostgres>>;
-  let database: DatabaseHandle;
+/** Two app instances on one PostgreSQL database: the row lock must serialise their refreshes. (PGlite cannot be shared between processes.) */
+describe.each(postgresServers)("Sendoso token refresh across two processes on $name", ({ adminUrl }) => {
+  let database: Awaited<ReturnType<typeof openFreshPostgres>>;
   let sim: TestSimulator;
 
   beforeAll(async () => {
-    shared = await createSharedPostgres(adminUrl);
-    [database, sim] = await Promise.all([
-      openDatabase({ kind: "postgres", url: shared.url }),
-      startSimulator(),
-    ]);
+    [database, sim] = await Promise.all([openFreshPostgres(adminUrl), startSimulator()]);
   });
   afterAll(async () => {
     await Promise.all([database?.close(), sim?.close()]);
-    await shared?.drop();
   });
 
   it("refreshes exactly once for 20 concurrent calls, 10 in each process", async () => {
@@ -284,7 +274,7 @@ describe.each(multiProcess)("Sendoso token refresh across two processes on $name
     const before = (await sim.stats()).tokens_issued.refresh_token ?? 0;
     const worker = startWorker<{ ok: number; errors: string[] }>("tests/support/sendoso-worker.ts", {
       mode: "refresh",
-      databaseUrl: shared.url,
+      databaseUrl: database.url,
       simUrl: sim.baseUrl,
       tokenKey,
       userId: rep.id,

@@ -9,8 +9,9 @@ import { submitSend } from "@/lib/sends/send-service";
 import { budgetMetersFor } from "@/lib/spend/budget-usage";
 import { backends } from "../support/databases";
 import { startSimulator, type TestSimulator } from "../support/simulator";
-import { makeUser, sendDeps, setTeamBudget, setThreshold, spendForm } from "../support/spend-fixture";
+import { setTeamBudget, setThreshold, spendDeps, spendForm } from "../support/spend-fixture";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 describe.each(backends)("approvals on $name", (backend) => {
   let database: DatabaseHandle;
@@ -38,8 +39,8 @@ describe.each(backends)("approvals on $name", (backend) => {
   });
 
   const deps = () => ({
-    ...sendDeps(database.db, sim),
-    sendosoFor: async () => sendDeps(database.db, sim).sendoso,
+    ...spendDeps(database.db, sim),
+    sendosoFor: async () => spendDeps(database.db, sim).sendoso,
   });
   const inboxOf = (user: User, category: string) =>
     database.db
@@ -47,7 +48,7 @@ describe.each(backends)("approvals on $name", (backend) => {
       .from(notifications)
       .where(and(eq(notifications.userId, user.id), eq(notifications.category, category as never)));
   const submitBig = async () => {
-    const result = await submitSend(sendDeps(database.db, sim), rep, spendForm(), priced("Hamper", 200));
+    const result = await submitSend(spendDeps(database.db, sim), rep, spendForm(), priced("Hamper", 200));
     if (result.status !== "pending_approval") throw new Error(`expected pending, got ${result.status}`);
     return result.sendId;
   };
@@ -105,7 +106,7 @@ describe.each(backends)("approvals on $name", (backend) => {
   });
 
   it("a manager's own big send goes to someone else, and the rep can cancel their own", async () => {
-    const own = await submitSend(sendDeps(database.db, sim), manager, spendForm(), priced("Hamper", 200));
+    const own = await submitSend(spendDeps(database.db, sim), manager, spendForm(), priced("Hamper", 200));
     if (own.status !== "pending_approval") throw new Error(own.status);
     expect(await approveSend(deps(), manager, own.sendId)).toMatchObject({ status: "own_send" });
     expect(await cancelPendingSend(database.db, rep, own.sendId)).toEqual({ status: "not_found" });
@@ -117,7 +118,7 @@ describe.each(backends)("approvals on $name", (backend) => {
   });
 
   it("a send with no cost estimate under a budget waits for approval", async () => {
-    const result = await submitSend(sendDeps(database.db, sim), rep, spendForm(), priced("Mystery"));
+    const result = await submitSend(spendDeps(database.db, sim), rep, spendForm(), priced("Mystery"));
     expect(result.status).toBe("pending_approval");
   });
 

@@ -7,8 +7,9 @@ import { budgetMetersFor } from "@/lib/spend/budget-usage";
 import { INACTIVE_TOUCH_ID } from "@/sandbox/sendoso/fixtures/touches";
 import { backends } from "../support/databases";
 import { startSimulator, type TestSimulator } from "../support/simulator";
-import { makeUser, sendDeps, setTeamBudget, spendForm } from "../support/spend-fixture";
+import { setTeamBudget, spendDeps, spendForm } from "../support/spend-fixture";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 function countBy(results: { status: string }[]): Record<string, number> {
   const counts: Record<string, number> = {};
@@ -35,7 +36,7 @@ describe.each(backends)("budgets on $name", (backend) => {
     const rep = await makeUser(db, "race-rep", "rep", "race");
     await setTeamBudget(db, "race", 100);
     const results = await Promise.all(
-      Array.from({ length: 100 }, () => submitSend(sendDeps(db, sim), rep, spendForm(), priced("Mug", 10))),
+      Array.from({ length: 100 }, () => submitSend(spendDeps(db, sim), rep, spendForm(), priced("Mug", 10))),
     );
     expect(countBy(results)).toEqual({ sent: 10, over_budget: 90 });
     expect(await sim.sendPosts()).toHaveLength(10);
@@ -51,7 +52,7 @@ describe.each(backends)("budgets on $name", (backend) => {
     const rep = await makeUser(db, "race3-rep", "rep", "race3");
     await setTeamBudget(db, "race3", 30);
     const results = await Promise.all(
-      Array.from({ length: 40 }, () => submitSend(sendDeps(db, sim), rep, spendForm(), priced("Mug", 10))),
+      Array.from({ length: 40 }, () => submitSend(spendDeps(db, sim), rep, spendForm(), priced("Mug", 10))),
     );
     expect(countBy(results)).toEqual({ sent: 3, over_budget: 37 });
     expect(await sim.sendPosts()).toHaveLength(3);
@@ -62,7 +63,7 @@ describe.each(backends)("budgets on $name", (backend) => {
     const rep = await makeUser(db, "race2-rep", "rep", "race2");
     await setTeamBudget(db, "race2", 100, { overBudgetNeedsApproval: true });
     const results = await Promise.all(
-      Array.from({ length: 30 }, () => submitSend(sendDeps(db, sim), rep, spendForm(), priced("Mug", 10))),
+      Array.from({ length: 30 }, () => submitSend(spendDeps(db, sim), rep, spendForm(), priced("Mug", 10))),
     );
     expect(countBy(results)).toEqual({ sent: 10, pending_approval: 20 });
     expect(await sim.sendPosts()).toHaveLength(10);
@@ -79,12 +80,12 @@ describe.each(backends)("budgets on $name", (backend) => {
     const db = database.db;
     const rep = await makeUser(db, "meter-rep", "rep", "meter");
     await setTeamBudget(db, "meter", 50);
-    const refused = await submitSend(sendDeps(db, sim), rep, spendForm(), priced("Hamper", 60));
+    const refused = await submitSend(spendDeps(db, sim), rep, spendForm(), priced("Hamper", 60));
     expect(refused).toMatchObject({ status: "over_budget" });
     if (refused.status === "over_budget") expect(refused.message).toContain("$60.00 would leave -$10.00");
     expect(await sim.sendPosts()).toHaveLength(0);
 
-    const fits = await submitSend(sendDeps(db, sim), rep, spendForm(), priced("Hamper", 20));
+    const fits = await submitSend(spendDeps(db, sim), rep, spendForm(), priced("Hamper", 20));
     expect(fits.status).toBe("sent");
     expect((await budgetMetersFor(db, rep))[0]).toMatchObject({ spent: 20, reserved: 0, left: 30 });
   });
@@ -94,10 +95,10 @@ describe.each(backends)("budgets on $name", (backend) => {
     const rep = await makeUser(db, "hold-rep", "rep", "hold");
     await setTeamBudget(db, "hold", 100);
     await sim.injectFault({ type: "error_after" });
-    const unknown = await submitSend(sendDeps(db, sim), rep, spendForm(), priced("Mug", 30));
+    const unknown = await submitSend(spendDeps(db, sim), rep, spendForm(), priced("Mug", 30));
     expect(unknown.status).toBe("unknown");
     const inactive = spendForm({ touchId: INACTIVE_TOUCH_ID });
-    const failed = await submitSend(sendDeps(db, sim), rep, inactive, priced("Old", 30));
+    const failed = await submitSend(spendDeps(db, sim), rep, inactive, priced("Old", 30));
     expect(failed.status).toBe("failed");
     expect((await budgetMetersFor(db, rep))[0]).toMatchObject({ spent: 0, reserved: 30, left: 70 });
   });
@@ -108,7 +109,7 @@ describe.each(backends)("budgets on $name", (backend) => {
     const manager = await makeUser(db, "alert-manager", "manager", "alert");
     await setTeamBudget(db, "alert", 100);
     for (const amount of [50, 35, 5]) {
-      await submitSend(sendDeps(db, sim), rep, spendForm(), priced("Mug", amount));
+      await submitSend(spendDeps(db, sim), rep, spendForm(), priced("Mug", amount));
     }
     const alerts = await db
       .select()
@@ -122,7 +123,7 @@ describe.each(backends)("budgets on $name", (backend) => {
     const db = database.db;
     const rep = await makeUser(db, "audit-rep", "rep", "audited");
     const result = await submitSend(
-      sendDeps(db, sim),
+      spendDeps(db, sim),
       { id: rep.id, email: rep.email, team: rep.team },
       spendForm(),
       priced("Mug", 5),

@@ -1,6 +1,5 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { auditLog, budgets, type User } from "@/lib/db/schema";
 import {
@@ -14,6 +13,7 @@ import {
 } from "@/lib/spend/settings";
 import { approvalPolicySchema, budgetSchema, touchEstimateSchema } from "@/lib/validation/spend";
 import { backends } from "../support/databases";
+import { makeUser } from "../support/users";
 
 describe.each(backends)("spend settings on $name", (backend) => {
   let database: DatabaseHandle;
@@ -21,15 +21,8 @@ describe.each(backends)("spend settings on $name", (backend) => {
   let rep: User;
   let manager: User;
 
-  const person = (subject: string, role: User["role"], team: string | null) =>
-    upsertUserFromIdentity(database.db, {
-      issuer: "http://idp.test",
-      subject,
-      email: `${subject}@giftdesk.test`,
-      name: subject,
-      role,
-      team,
-    });
+  const person = (key: string, role: User["role"], team: string | null) =>
+    makeUser(database.db, key, role, team);
 
   beforeAll(async () => {
     database = await backend.open();

@@ -7,8 +7,9 @@ import { submitSend } from "@/lib/sends/send-service";
 import { alertStaleUnknownSends, STALE_UNKNOWN_AFTER_MS } from "@/lib/sends/stale-unknown-alerts";
 import { backends } from "../support/databases";
 import { startSimulator, type TestSimulator } from "../support/simulator";
-import { makeUser, sendDeps, spendForm } from "../support/spend-fixture";
+import { spendDeps, spendForm } from "../support/spend-fixture";
 import { priced } from "../support/touch-pricing";
+import { makeUser } from "../support/users";
 
 describe.each(backends)("people hear about unconfirmed sends on $name", (backend) => {
   let database: DatabaseHandle;
@@ -32,7 +33,7 @@ describe.each(backends)("people hear about unconfirmed sends on $name", (backend
       .where(and(eq(notifications.userId, user.id), eq(notifications.category, category)));
   const unknownSend = async () => {
     await sim.injectFault({ type: "error_after" });
-    const result = await submitSend(sendDeps(database.db, sim), rep, spendForm(), priced("Mug", 10));
+    const result = await submitSend(spendDeps(database.db, sim), rep, spendForm(), priced("Mug", 10));
     if (result.status !== "unknown") throw new Error(`expected unknown, got ${result.status}`);
     return result.sendId;
   };

@@ -1,6 +1,5 @@
-import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
+import { createSharedPostgres } from "./postgres-database";
 
 /**
  * The databases every integration test runs on: embedded PGlite always, and a real PostgreSQL server
@@ -8,30 +7,19 @@ import { type DatabaseHandle, openDatabase } from "@/lib/db/client";
  */
 export type Backend = { name: "pglite" | "postgres"; open(): Promise<DatabaseHandle> };
 
-function assertLocal(url: URL) {
-  if (!["127.0.0.1", "localhost", "::1"].includes(url.hostname)) {
-    throw new Error(`Refusing to create test databases on a non-local server (${url.hostname})`);
-  }
-}
-
-async function openFreshPostgres(adminUrl: string): Promise<DatabaseHandle> {
-  const url = new URL(adminUrl);
-  assertLocal(url);
-  const name = `giftdesk_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
-  await admin.end();
-  url.pathname = `/${name}`;
-  const handle = await openDatabase({ kind: "postgres", url: url.toString() });
+/**
+ * A brand-new database on the (local) server at adminUrl, dropped when the handle is closed. Its `url`
+ * can be handed to a second process.
+ */
+export async function openFreshPostgres(adminUrl: string): Promise<DatabaseHandle & { url: string }> {
+  const shared = await createSharedPostgres(adminUrl);
+  const handle = await openDatabase({ kind: "postgres", url: shared.url });
   return {
     ...handle,
+    url: shared.url,
     async close() {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: adminUrl });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await shared.drop();
     },
   };
 }
@@ -42,3 +30,11 @@ export const backends: Backend[] = [
     ? [{ name: "postgres" as const, open: () => openFreshPostgres(process.env.TEST_DATABASE_URL as string) }]
     : []),
 ];
+
+/**
+ * The real PostgreSQL server, for tests PGlite cannot stand in for (two processes or pools on one
+ * database, a server going away): one entry when TEST_DATABASE_URL is set, none otherwise.
+ */
+export const postgresServers = process.env.TEST_DATABASE_URL
+  ? [{ name: "postgres", adminUrl: process.env.TEST_DATABASE_URL }]
+  : [];

@@ -1,22 +1,13 @@
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
 import type { User } from "@/lib/db/schema";
+import { makeUser } from "./users";
 
 /** Three people for the notification tests: two reps and a manager. */
 export async function seedPeople(db: Db): Promise<{ rep: User; rep2: User; manager: User }> {
-  const user = (subject: string, name: string, role: User["role"]) =>
-    upsertUserFromIdentity(db, {
-      issuer: "i",
-      subject,
-      email: `${subject}@giftdesk.test`,
-      name,
-      role,
-      team: "a",
-    });
   return {
-    rep: await user("rep", "Riley Rep", "rep"),
-    rep2: await user("rep2", "Sam Seller", "rep"),
-    manager: await user("manager", "Morgan Manager", "manager"),
+    rep: await makeUser(db, "rep", "rep", "a", "Riley Rep"),
+    rep2: await makeUser(db, "rep2", "rep", "a", "Sam Seller"),
+    manager: await makeUser(db, "manager", "manager", "a", "Morgan Manager"),
   };
 }
 

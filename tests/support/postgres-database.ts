@@ -4,7 +4,7 @@ import pg from "pg";
 
 /**
  * A fresh, empty PostgreSQL database on the TEST_DATABASE_URL server whose URL can be handed to another
- * process (multi-process tests). Only local servers, like tests/support/databases.ts.
+ * process (multi-process tests). Only local servers. tests/support/databases.ts opens handles on it.
  */
 export async function createSharedPostgres(
   adminUrl: string,

@@ -3,9 +3,9 @@
 
 import { upsertUserFromIdentity } from "@/lib/auth/users";
 import { openDatabase } from "@/lib/db/client";
-import { createSendosoClient } from "@/lib/sendoso/client";
 import { submitSend } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
+import { sandboxClient, sendDeps } from "./send-deps";
 import { priced } from "./touch-pricing";
 
 async function main() {
@@ -21,14 +21,9 @@ async function main() {
     role: "rep",
     team: "a",
   });
-  const sendoso = createSendosoClient({
-    baseUrl: simUrl,
-    getAccessToken: async () => "sandbox-token",
-    timeoutMs: 60_000,
-  });
   console.log("sending");
   await submitSend(
-    { db: handle.db, sendoso, viaFrom: "Gift Desk", repeatWindowDays: 30, settleWaitMs: 60_000 },
+    sendDeps(handle.db, sandboxClient({ baseUrl: simUrl }, { timeoutMs: 60_000 }), { settleWaitMs: 60_000 }),
     rep,
     sendGiftSchema.parse({
       idempotencyKey: crypto.randomUUID(),

@@ -56,7 +56,7 @@ export function createTestUser(db: Db, role: User["role"] = "rep"): Promise<User
  */
 export async function connectThroughOAuth(
   deps: ConnectDeps,
-  sim: TestSimulator,
+  sim: Pick<TestSimulator, "issueCode">,
   user: User,
   options: { sendosoUserId?: number; shared?: boolean } = {},
 ): Promise<ConnectionInfo> {

@@ -8,7 +8,12 @@ export async function startSimulator(options: SendosoSimulatorOptions = {}) {
   // The server must never close an idle keep-alive socket before the client does: a test that pauses
   // (e.g. while PGlite opens) would otherwise reuse a socket the server just closed (ECONNRESET).
   sim.server.keepAliveTimeout = 120_000;
-  const baseUrl = await sim.listen(0);
+  return { ...simulatorAt(await sim.listen(0)), close: () => sim.close() };
+}
+export type TestSimulator = Awaited<ReturnType<typeof startSimulator>>;
+
+/** The sandbox controls of a simulator already listening at `baseUrl` (this process's or another's). */
+export function simulatorAt(baseUrl: string) {
   const control = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${baseUrl}${path}`, {
       method,
@@ -19,7 +24,6 @@ export async function startSimulator(options: SendosoSimulatorOptions = {}) {
   };
   return {
     baseUrl,
-    close: () => sim.close(),
     /** Every POST /api/v3/send the simulator received, in order. */
     async sendPosts(): Promise<{ json?: { send?: Record<string, unknown> } }[]> {
       const body = (await control("GET", "/__sandbox/requests?method=POST&path=/api/v3/send")) as {
@@ -52,4 +56,3 @@ export async function startSimulator(options: SendosoSimulatorOptions = {}) {
       control("POST", "/__sandbox/tokens", input) as Promise<{ access_token: string; refresh_token: string }>,
   };
 }
-export type TestSimulator = Awaited<ReturnType<typeof startSimulator>>;

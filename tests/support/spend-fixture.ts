@@ -1,9 +1,8 @@
-import { upsertUserFromIdentity } from "@/lib/auth/users";
 import type { Db } from "@/lib/db/client";
-import { approvalPolicies, budgets, type User } from "@/lib/db/schema";
-import { createSendosoClient } from "@/lib/sendoso/client";
+import { approvalPolicies, budgets } from "@/lib/db/schema";
 import type { SendDeps } from "@/lib/sends/send-service";
 import { sendGiftSchema } from "@/lib/validation/send";
+import { sandboxClient, sendDeps } from "./send-deps";
 import type { TestSimulator } from "./simulator";
 
 let counter = 0;
@@ -20,30 +19,9 @@ export const spendForm = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
-export async function makeUser(db: Db, key: string, role: User["role"], team: string | null): Promise<User> {
-  return upsertUserFromIdentity(db, {
-    issuer: "http://idp.test",
-    subject: key,
-    email: `${key}@giftdesk.test`,
-    name: key,
-    role,
-    team,
-  });
-}
-
-export function sendDeps(db: Db, sim: TestSimulator): SendDeps {
-  return {
-    db,
-    viaFrom: "Gift Desk",
-    repeatWindowDays: 30,
-    settleWaitMs: 5_000,
-    sendoso: createSendosoClient({
-      baseUrl: sim.baseUrl,
-      getAccessToken: async () => "sandbox-token",
-      timeoutMs: 5_000,
-    }),
-  };
-}
+/** The send path on the simulator, patient enough for a burst of concurrent sends. */
+export const spendDeps = (db: Db, sim: TestSimulator): SendDeps =>
+  sendDeps(db, sandboxClient(sim, { timeoutMs: 5_000 }));
 
 export async function setTeamBudget(
   db: Db,

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Page, type PlaywrightWorkerArgs } from "@playwright/test";
+import { E2E } from "./ports";
 
 export const DEMO_PASSWORD = "giftdesk";
 
@@ -12,6 +13,10 @@ export const ROLES = {
 export type RoleName = keyof typeof ROLES;
 
 export const stateFor = (role: RoleName) => `tests/e2e/.auth/${role}.json`;
+
+/** An API client on the app with `role`'s saved session, or with none (anonymous). */
+export const requestAs = (playwright: PlaywrightWorkerArgs["playwright"], role?: RoleName) =>
+  playwright.request.newContext({ baseURL: E2E.appUrl, ...(role ? { storageState: stateFor(role) } : {}) });
 export const REP_STATE = stateFor("rep");
 
 /** The real OIDC round trip: our sign-in page → the dev IdP's login form → back with a session. */
