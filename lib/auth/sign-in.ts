@@ -66,6 +66,11 @@ export async function admitSignIn(
   if (!subject || !email) return refuse("MissingEmail");
   if (!emailVerified(profile.email_verified, rules.trustUnverifiedEmail)) return refuse("EmailNotVerified");
   if (!isAllowedEmailDomain(email, rules.allowedDomains)) return refuse("DomainNotAllowed");
+  // Google also signs in consumer accounts registered with a work address; only Workspace ones carry
+  // `hd` (reliability-security.md A4, A10).
+  if (isGoogleIssuer(rules.issuer) && !isAllowedHostedDomain(profile.hd, rules.allowedDomains)) {
+    return refuse("DomainNotAllowed");
+  }
   const attempt = await consume(db, {
     key: `signin:${rules.issuer}:${subject}`,
     limit: rules.signInsPerMinute,
@@ -88,6 +93,10 @@ export async function admitSignIn(
   );
   return user ? { ok: true, user } : refuse("Suspended");
 }
+
+const isGoogleIssuer = (issuer: string) => /^https:\/\/accounts\.google\.com\/?$/.test(issuer);
+const isAllowedHostedDomain = (hd: unknown, allowed: string[]) =>
+  typeof hd === "string" && allowed.some((d) => d.toLowerCase() === hd.toLowerCase());
 
 async function findByIdentity(db: Db, issuer: string, subject: string): Promise<User | null> {
   const [row] = await db

@@ -128,6 +128,16 @@ describe.each(backends)("sessions, suspend and in-app roles on $name", (backend)
     ).toMatchObject({ status: "refused" });
   });
 
+  it("with Google as the IdP, refuses an account without the Workspace hd claim of an allowed domain", async () => {
+    const google = { ...RULES, issuer: "https://accounts.google.com" };
+    expect(await signIn(fresh(), google)).toEqual({ ok: false, reason: "DomainNotAllowed" });
+    expect(await signIn(fresh(), google, { hd: "elsewhere.test" })).toEqual({
+      ok: false,
+      reason: "DomainNotAllowed",
+    });
+    expect((await signIn(fresh(), google, { hd: "giftdesk.test" })).ok).toBe(true);
+  });
+
   it('refuses email_verified missing or "false", accepts "true"', async () => {
     expect(await signIn(fresh(), RULES, { email_verified: undefined })).toEqual({
       ok: false,
