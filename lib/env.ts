@@ -24,6 +24,14 @@ const commaList = (fallback?: string) =>
     .optional()
     .transform((v) => splitList(v ?? fallback));
 
+/** `groupIdOrName:team`; the last `:` splits, so a group may contain one (Keycloak paths do not). */
+const teamMapEntry = z
+  .string()
+  .regex(
+    /^.+:[a-z0-9][a-z0-9_-]*$/,
+    "AUTH_TEAM_GROUPS entries look like groupIdOrName:team (team: a-z, 0-9, - or _)",
+  );
+
 function readRawEnv(source: Record<string, string | undefined>) {
   return createEnv({
     server: {
@@ -43,6 +51,12 @@ function readRawEnv(source: Record<string, string | undefined>) {
       AUTH_MANAGER_GROUPS: commaList("gift-desk-managers"),
       AUTH_ADMIN_GROUPS: commaList("gift-desk-admins"),
       AUTH_TEAM_GROUP_PREFIX: z.string().default("team-"),
+      AUTH_TEAM_GROUPS: commaList().pipe(z.array(teamMapEntry)),
+      AUTH_ROLES_CLAIM: z.string().default("roles"),
+      AUTH_GROUPS_SOURCE: z.enum(["union", "id_token", "userinfo"]).default("union"),
+      AUTH_TRUST_UNVERIFIED_EMAIL: z.enum(["0", "1"]).default("0"),
+      AUTH_ROLE_SOURCE: z.enum(["idp", "app"]).default("idp"),
+      AUTH_BOOTSTRAP_ADMINS: commaList(),
       SENDOSO_BASE_URL: optionalUrl,
       SENDOSO_CLIENT_ID: z.string().optional(),
       SENDOSO_CLIENT_SECRET: z.string().optional(),
@@ -162,6 +176,17 @@ export function buildConfig(raw: RawEnv) {
       managerGroups: raw.AUTH_MANAGER_GROUPS,
       adminGroups: raw.AUTH_ADMIN_GROUPS,
       teamGroupPrefix: raw.AUTH_TEAM_GROUP_PREFIX,
+      teamGroups: Object.fromEntries(
+        raw.AUTH_TEAM_GROUPS.map((entry) => [
+          entry.slice(0, entry.lastIndexOf(":")),
+          entry.slice(entry.lastIndexOf(":") + 1),
+        ]),
+      ),
+      rolesClaim: raw.AUTH_ROLES_CLAIM,
+      groupsSource: raw.AUTH_GROUPS_SOURCE,
+      trustUnverifiedEmail: raw.AUTH_TRUST_UNVERIFIED_EMAIL === "1",
+      roleSource: raw.AUTH_ROLE_SOURCE,
+      bootstrapAdmins: raw.AUTH_BOOTSTRAP_ADMINS,
     },
     sendoso: {
       sandbox: sendosoSandbox,

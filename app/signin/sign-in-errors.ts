@@ -14,12 +14,33 @@ export function signInErrorMessage(
     case "EmailNotVerified":
       return {
         title: "Your email is not verified",
-        body: "Verify your email address with your identity provider, then try again.",
+        body:
+          "Your identity provider did not confirm that this email address is verified. Verify it there and try " +
+          "again; IT can see docs/sso.md (AUTH_TRUST_UNVERIFIED_EMAIL for IdPs that never send the claim).",
       };
     case "MissingEmail":
       return {
         title: "No email from your identity provider",
         body: "Your account did not share an email address. Ask IT to release the email claim to Gift Desk.",
+      };
+    case "GroupsOverage":
+      return {
+        title: "Your groups did not fit in the sign-in token",
+        body:
+          "Your identity provider sent a pointer to your groups instead of the groups themselves (Entra ID does this " +
+          "above 200 groups), so Gift Desk cannot tell your role or team. IT: in the Entra app registration, set " +
+          'Token configuration → groups claim to "Groups assigned to the application" and assign the Gift Desk ' +
+          "groups, or use app roles instead (see docs/sso.md).",
+      };
+    case "Suspended":
+      return {
+        title: "Your Gift Desk access is suspended",
+        body: "A Gift Desk admin has suspended your account. Ask them, or IT, if you think this is a mistake.",
+      };
+    case "SessionEnded":
+      return {
+        title: "Your session has ended",
+        body: "You signed out, or an admin signed you out everywhere. Sign in again to continue.",
       };
     case "TooManyAttempts":
       return { title: "Too many sign-in attempts", body: "Wait a minute, then sign in again." };

@@ -49,6 +49,7 @@ export function AppHeader({ user, sandbox, unreadNotifications, pendingApprovals
           {can(user.role, "manage_spend") ? <NavLink href="/admin/spend">Spend</NavLink> : null}
           <NavLink href="/settings">Settings</NavLink>
           {can(user.role, "view_audit_log") ? <NavLink href="/admin/audit">Audit log</NavLink> : null}
+          {can(user.role, "manage_users") ? <NavLink href="/admin/users">Users</NavLink> : null}
         </nav>
         <div className="ms-auto flex items-center gap-3">
           <SendosoStatus />

@@ -19,6 +19,12 @@ export const AUDIT_ACTIONS = [
   "user.sign_in_refused",
   "export.sends",
   "export.audit_log",
+  "user.signed_in_without_groups",
+  "user.signed_out",
+  "user.signed_out_everywhere",
+  "user.suspended",
+  "user.restored",
+  "export.users",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -40,4 +46,10 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "user.sign_in_refused": "Sign-in refused",
   "export.sends": "History exported",
   "export.audit_log": "Audit log exported",
+  "user.signed_in_without_groups": "Signed in with no groups",
+  "user.signed_out": "Signed out",
+  "user.signed_out_everywhere": "Signed out everywhere",
+  "user.suspended": "User suspended",
+  "user.restored": "User restored",
+  "export.users": "Users exported",
 };

@@ -15,6 +15,7 @@ export const ACTIONS = [
   "manage_spend",
   "view_audit_log",
   "use_notifications",
+  "manage_users",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -36,6 +37,8 @@ const ADMIN: readonly Action[] = [
   "manage_shared_sendoso",
   "manage_spend",
   "view_audit_log",
+  // /admin/users: see everyone, suspend/restore, sign out everywhere, export, in-app roles.
+  "manage_users",
 ];
 
 const PERMISSIONS: Record<Role, readonly Action[]> = { rep: REP, manager: MANAGER, admin: ADMIN };

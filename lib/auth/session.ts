@@ -4,22 +4,33 @@ import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
 import { auth } from "./auth";
+import { type SessionRefusal, sessionRefusal } from "./session-validity";
 import { findUserById } from "./users";
+
+type SessionState = { user: User; refusal: null } | { user: null; refusal: SessionRefusal | null };
 
 /**
  * The signed-in user, read from the database once per request: role and team come from the row, so a
- * change made at the next sign-in (or by an admin) takes effect on the next request.
+ * change made at the next sign-in (or by an admin) takes effect on the next request, and a suspended
+ * user or a signed-out session is refused here, whatever the cookie says.
  */
-export const currentUser = cache(async (): Promise<User | null> => {
+const currentSession = cache(async (): Promise<SessionState> => {
   const session = await auth();
   const id = session?.user?.id;
-  if (!id) return null;
-  return findUserById(await getDb(), id);
+  if (!id) return { user: null, refusal: null };
+  const user = await findUserById(await getDb(), id);
+  if (!user) return { user: null, refusal: "SessionEnded" };
+  const refusal = sessionRefusal(user, session.signedInAt);
+  return refusal ? { user: null, refusal } : { user, refusal: null };
 });
 
-/** For pages and actions: the user, or a redirect to sign-in. */
+export async function currentUser(): Promise<User | null> {
+  return (await currentSession()).user;
+}
+
+/** For pages and actions: the user, or a redirect to sign-in (saying why when the session was ended). */
 export async function requireUser(): Promise<User> {
-  const user = await currentUser();
-  if (!user) redirect("/signin");
+  const { user, refusal } = await currentSession();
+  if (!user) redirect(refusal ? `/signin?error=${refusal}` : "/signin");
   return user;
 }

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { type Role, type User, users } from "@/lib/db/schema";
+import { type Role, type RoleSource, type User, users } from "@/lib/db/schema";
 
 export type IdentityClaims = {
   issuer: string;
@@ -9,6 +9,8 @@ export type IdentityClaims = {
   name: string;
   role: Role;
   team: string | null;
+  /** Default `idp`: the role and team came from the IdP's groups. */
+  roleSource?: RoleSource;
 };
 
 /** Creates or refreshes the user for an IdP identity (issuer + subject), never matching on email. */
@@ -16,7 +18,7 @@ export async function upsertUserFromIdentity(db: Db, claims: IdentityClaims): Pr
   const now = new Date();
   const [row] = await db
     .insert(users)
-    .values({ ...claims, lastSignInAt: now })
+    .values({ ...claims, roleSource: claims.roleSource ?? "idp", lastSignInAt: now })
     .onConflictDoUpdate({
       target: [users.issuer, users.subject],
       set: {
@@ -24,6 +26,7 @@ export async function upsertUserFromIdentity(db: Db, claims: IdentityClaims): Pr
         name: claims.name,
         role: claims.role,
         team: claims.team,
+        roleSource: claims.roleSource ?? "idp",
         lastSignInAt: now,
       },
     })

@@ -3,10 +3,14 @@
  *   GET  /__idp/health                      → { ok, issuer }
  *   GET  /__idp/users                       → the demo users and their current groups
  *   PUT  /__idp/users/:email/groups         → body { "groups": string[] }; applies from the next sign-in
- *   POST /__idp/reset                       → restores every user's default groups
+ *   PUT  /__idp/users/:email/roles          → body { "roles": string[] }; Entra app roles, in the ID token
+ *   GET  /__idp/mode, PUT /__idp/mode         → the claims mode (claims-mode.ts); PUT takes any of its fields
+ *   GET  /__idp/groups                       → every demo group with its path and object id
+ *   POST /__idp/reset                       → restores every user's default groups and the start-up mode
  */
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { type AccountStore, DEMO_PASSWORD, type DemoUser } from "./accounts";
+import { devGroupId, devGroupPath, parseMode } from "./claims-mode";
 import { HttpError, readJson, sendJson } from "./http";
 
 export const CONTROL_PREFIX = "/__idp";
@@ -17,15 +21,16 @@ const publicUser = (u: DemoUser) => ({
   emailVerified: u.emailVerified,
   name: u.name,
   groups: u.groups,
+  roles: u.roles,
   password: DEMO_PASSWORD,
 });
 
-function parseGroups(body: unknown): string[] {
-  const groups = (body as { groups?: unknown } | null)?.groups;
-  if (!Array.isArray(groups) || !groups.every((g): g is string => typeof g === "string")) {
-    throw new HttpError(400, 'Body must be JSON like {"groups": ["team-a"]}');
+function parseList(body: unknown, key: "groups" | "roles", example: string): string[] {
+  const list = (body as Record<string, unknown> | null)?.[key];
+  if (!Array.isArray(list) || !list.every((g): g is string => typeof g === "string")) {
+    throw new HttpError(400, `Body must be JSON like {"${key}": ["${example}"]}`);
   }
-  return groups;
+  return list;
 }
 
 export async function handleControl(
@@ -44,10 +49,29 @@ export async function handleControl(
       accounts.reset();
       return sendJson(res, 200, { ok: true });
     }
-    const groupsRoute = /^\/users\/([^/]+)\/groups$/.exec(route);
-    if (groupsRoute && method === "PUT") {
-      const email = decodeURIComponent(groupsRoute[1] ?? "");
-      const user = accounts.setGroups(email, parseGroups(await readJson(req)));
+    if (route === "/mode" && method === "GET") return sendJson(res, 200, accounts.mode());
+    if (route === "/mode" && method === "PUT") {
+      const mode = parseMode(await readJson(req), accounts.mode());
+      if (typeof mode === "string") throw new HttpError(400, mode);
+      accounts.setMode(mode);
+      return sendJson(res, 200, mode);
+    }
+    if (route === "/groups" && method === "GET") {
+      const names = [...new Set(accounts.list().flatMap((u) => u.groups))].sort();
+      return sendJson(
+        res,
+        200,
+        names.map((name) => ({ name, path: devGroupPath(name), id: devGroupId(name) })),
+      );
+    }
+    const listRoute = /^\/users\/([^/]+)\/(groups|roles)$/.exec(route);
+    if (listRoute && method === "PUT") {
+      const email = decodeURIComponent(listRoute[1] ?? "");
+      const body = await readJson(req);
+      const user =
+        listRoute[2] === "roles"
+          ? accounts.setRoles(email, parseList(body, "roles", "GiftDesk.Manager"))
+          : accounts.setGroups(email, parseList(body, "groups", "team-a"));
       if (!user) throw new HttpError(404, `Unknown demo user: ${email}`);
       return sendJson(res, 200, publicUser(user));
     }

@@ -1,9 +1,11 @@
 /**
  * CLI for the dev IdP: `npm run sandbox:idp` (tsx sandbox/idp/main.ts).
  * Env: IDP_PORT (4000), IDP_HOST (127.0.0.1), IDP_REDIRECT_URIS (comma list), IDP_CLIENT_ID, IDP_CLIENT_SECRET,
- * IDP_ISSUER_PATH (e.g. /oauth2/default), IDP_CLAIMS_IN_ID_TOKEN=1, IDP_REMEMBER_LOGIN=1.
+ * IDP_ISSUER_PATH (e.g. /oauth2/default), IDP_CLAIMS_IN_ID_TOKEN=1, IDP_REMEMBER_LOGIN=1,
+ * IDP_GROUPS_IN=userinfo|id_token|both, IDP_GROUP_FORMAT=name|path|id, IDP_GROUPS_OVERAGE=1 (claims-mode.ts).
  */
 import { createAccountStore, DEMO_PASSWORD } from "./accounts";
+import { type ClaimsMode, DEFAULT_MODE, formatGroup, parseMode } from "./claims-mode";
 import { createDevIdp, DEFAULTS } from "./server";
 
 const env = process.env;
@@ -21,6 +23,22 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(1);
 }
 
+const parsedMode = parseMode(
+  {
+    groupsIn: env.IDP_GROUPS_IN || undefined,
+    groupFormat: env.IDP_GROUP_FORMAT || undefined,
+    groupsOverage: env.IDP_GROUPS_OVERAGE ? flag(env.IDP_GROUPS_OVERAGE) : undefined,
+  },
+  DEFAULT_MODE,
+);
+if (typeof parsedMode === "string") {
+  console.error(
+    `[dev-idp] ${parsedMode.replace("groupsIn", "IDP_GROUPS_IN").replace("groupFormat", "IDP_GROUP_FORMAT")}`,
+  );
+  process.exit(1);
+}
+const mode: ClaimsMode = parsedMode;
+
 const clientId = env.IDP_CLIENT_ID || DEFAULTS.clientId;
 const redirectUris = list(env.IDP_REDIRECT_URIS) ?? [...DEFAULTS.redirectUris];
 const idp = createDevIdp({
@@ -30,6 +48,7 @@ const idp = createDevIdp({
   issuerPath: env.IDP_ISSUER_PATH,
   claimsInIdToken: flag(env.IDP_CLAIMS_IN_ID_TOKEN),
   rememberLogin: flag(env.IDP_REMEMBER_LOGIN),
+  claimsMode: mode,
 });
 
 async function main(): Promise<void> {
@@ -43,10 +62,11 @@ async function main(): Promise<void> {
         `[dev-idp] Discovery: ${issuer}/.well-known/openid-configuration`,
         `[dev-idp] Client: ${clientId} (client_secret_basic, PKCE S256 required)`,
         `[dev-idp] Redirect URIs: ${redirectUris.join(", ")}`,
+        `[dev-idp] Groups in ${mode.groupsIn}, as ${mode.groupFormat}${mode.groupsOverage ? ", overage (no groups, _claim_names)" : ""}`,
         `[dev-idp] Demo logins (password for all: ${DEMO_PASSWORD}):`,
         ...users.map(
           (u) =>
-            `    ${u.email.padEnd(width)}  ${u.name.padEnd(15)} groups=[${u.groups.join(", ")}]` +
+            `    ${u.email.padEnd(width)}  ${u.name.padEnd(15)} groups=[${u.groups.map((g) => formatGroup(g, mode.groupFormat)).join(", ")}]` +
             (u.emailVerified ? "" : "  (email not verified)"),
         ),
       ].join("\n"),

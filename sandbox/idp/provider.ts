@@ -54,7 +54,7 @@ export function createProvider(opts: ProviderOptions): Provider {
       // "groups" is listed under openid so that it passes the ID-token/userinfo scope mask even when the
       // ID token is spec-conformant (mask = "openid" only); the account decides per scope whether to
       // release it (only with "profile" or "groups", see claimsFor).
-      openid: ["sub", "groups"],
+      openid: ["sub", "groups", "roles"],
       email: ["email", "email_verified"],
       profile: ["name", "given_name", "family_name"],
       groups: ["groups"],
@@ -82,9 +82,9 @@ export function createProvider(opts: ProviderOptions): Provider {
       return {
         accountId: sub,
         // Read the store on every call so group changes made through /__idp apply immediately.
-        claims: (_use, scope) => {
+        claims: (use, scope) => {
           const user = accounts.findBySub(sub);
-          return user ? claimsFor(user, scope) : { sub };
+          return user ? claimsFor(user, scope, use, accounts.mode()) : { sub };
         },
       };
     },

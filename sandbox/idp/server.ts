@@ -6,6 +6,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import type Provider from "oidc-provider";
 import { createAccountStore } from "./accounts";
+import { type ClaimsMode, DEFAULT_MODE } from "./claims-mode";
 import { CONTROL_PREFIX, handleControl } from "./control";
 import { sendHtml, sendJson } from "./http";
 import { handleInteraction } from "./interactions";
@@ -25,6 +26,8 @@ export interface DevIdpOptions {
   /** Keep the IdP session between sign-ins (SSO). Default false: the login page is shown every time. */
   rememberLogin?: boolean;
   cookieKeys?: readonly string[];
+  /** Where groups go and how they look (claims-mode.ts); PUT /__idp/mode changes it, reset restores it. */
+  claimsMode?: Partial<ClaimsMode>;
 }
 
 export interface DevIdp {
@@ -59,7 +62,7 @@ function defaultPostLogoutUris(redirectUris: readonly string[]): string[] {
 export function createDevIdp(options: DevIdpOptions = {}): DevIdp {
   const issuerPath = normalizeIssuerPath(options.issuerPath);
   const redirectUris = options.redirectUris ?? DEFAULTS.redirectUris;
-  const accounts = createAccountStore();
+  const accounts = createAccountStore({ ...DEFAULT_MODE, ...options.claimsMode });
   let issuer: string | undefined;
   let provider: Provider | undefined;
   let callback: ((req: IncomingMessage, res: ServerResponse) => unknown) | undefined;

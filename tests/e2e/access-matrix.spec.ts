@@ -16,6 +16,7 @@ const PAGES: Record<string, Record<Who, number>> = {
   "/notifications": { anon: 307, rep: 200, manager: 200, admin: 200 },
   "/approvals": { anon: 307, rep: 404, manager: 200, admin: 200 },
   "/admin/spend": { anon: 307, rep: 404, manager: 404, admin: 200 },
+  "/admin/users": { anon: 307, rep: 404, manager: 404, admin: 200 },
   "/history/00000000-0000-4000-8000-000000000000": { anon: 307, rep: 404, manager: 404, admin: 404 },
 };
 
@@ -30,6 +31,7 @@ const ROUTES: Record<string, Record<Who, number>> = {
   },
   "GET /api/sends/export": { anon: 401, rep: 403, manager: 200, admin: 200 },
   "GET /api/audit/export": { anon: 401, rep: 404, manager: 404, admin: 200 },
+  "GET /api/admin/users/export": { anon: 401, rep: 404, manager: 404, admin: 200 },
   // No CRON_SECRET in this environment: the scheduler route refuses everyone, signed in or not.
   "POST /api/cron/sweep": { anon: 401, rep: 401, manager: 401, admin: 401 },
   "POST /api/cron/sync": { anon: 401, rep: 401, manager: 401, admin: 401 },

@@ -43,9 +43,10 @@ test.describe("sign-in through the dev IdP", () => {
     await expect(page.getByRole("alert").filter({ hasText: "Sign-in was cancelled" })).toBeVisible();
   });
 
+  // Sign-out ends every session of that user, so not one with a saved e2e session (rep2 has one).
   test("sign-out ends the session", async ({ page }) => {
-    await signInThroughIdp(page, "rep2@giftdesk.test");
-    await expect(page.getByTestId("signed-in-user")).toHaveText("Sam Seller");
+    await signInThroughIdp(page, "temp@giftdesk.test");
+    await expect(page.getByTestId("signed-in-user")).toHaveText("Toni Temp");
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/history");
@@ -65,14 +66,14 @@ test.describe("roles come from the IdP's groups at every sign-in", () => {
   });
 
   test("a manager removed from the managers group is a rep at the next sign-in", async ({ page }) => {
-    await signInThroughIdp(page, "manager@giftdesk.test");
-    await expect(page.getByText("manager@giftdesk.test · Manager · team a")).toBeVisible();
+    await signInThroughIdp(page, "manager2@giftdesk.test");
+    await expect(page.getByText("manager2@giftdesk.test · Manager · team b")).toBeVisible();
     await page.getByRole("button", { name: "Sign out" }).click();
     await expect(page).toHaveURL(/\/signin/);
 
-    expect((await setGroups("manager@giftdesk.test", ["team-b"])).ok).toBe(true);
-    await signInThroughIdp(page, "manager@giftdesk.test");
-    await expect(page.getByText("manager@giftdesk.test · Rep · team b")).toBeVisible();
+    expect((await setGroups("manager2@giftdesk.test", ["team-a"])).ok).toBe(true);
+    await signInThroughIdp(page, "manager2@giftdesk.test");
+    await expect(page.getByText("manager2@giftdesk.test · Rep · team a")).toBeVisible();
     await page.goto("/history");
     await expect(page.getByText("Your sends")).toBeVisible();
   });

@@ -9,6 +9,10 @@ const RULES: SignInRules = {
   issuer: "http://idp.test",
   allowedDomains: ["giftdesk.test"],
   groupsClaim: "groups",
+  rolesClaim: "roles",
+  trustUnverifiedEmail: false,
+  roleSource: "idp",
+  bootstrapAdmins: [],
   managerGroups: ["gift-desk-managers"],
   adminGroups: ["gift-desk-admins"],
   teamGroupPrefix: "team-",
@@ -49,7 +53,7 @@ describe.each(backends)("sign-in audit on $name", (backend) => {
         targetType: "user",
         targetId: verdict.user.id,
         before: null,
-        after: { role: "rep", team: "a", firstSignIn: true },
+        after: { role: "rep", team: "a", roleSource: "idp", firstSignIn: true },
         requestId: "req-first-sign-in",
       },
     ]);
@@ -71,7 +75,7 @@ describe.each(backends)("sign-in audit on $name", (backend) => {
       after: { role: "manager", team: "b" },
       requestId: "req-promoted",
     });
-    expect(entries[1]?.after).toEqual({ role: "manager", team: "b", firstSignIn: false });
+    expect(entries[1]?.after).toEqual({ role: "manager", team: "b", roleSource: "idp", firstSignIn: false });
 
     // Nothing changed the next time: only the sign-in.
     await audit.mark();

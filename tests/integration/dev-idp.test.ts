@@ -1,46 +1,13 @@
 import { createHash, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { devGroupId } from "../../sandbox/idp/claims-mode";
 import { createDevIdp, type DevIdp } from "../../sandbox/idp/server";
+import { CookieJar, request } from "../support/cookie-jar";
 
 const CLIENT_ID = "gift-desk-test";
 const CLIENT_SECRET = "gift-desk-test-secret";
 const REDIRECT_URI = "http://localhost:3999/api/auth/callback/oidc";
 const PASSWORD = "giftdesk";
-
-/** Minimal cookie jar: name+path keyed, sends cookies whose path prefixes the request path. */
-class CookieJar {
-  private readonly cookies = new Map<string, { name: string; value: string; path: string }>();
-
-  store(res: Response): void {
-    for (const header of res.headers.getSetCookie()) {
-      const [pair = "", ...attrs] = header.split(";").map((s) => s.trim());
-      const eq = pair.indexOf("=");
-      const name = pair.slice(0, eq);
-      const value = pair.slice(eq + 1);
-      const path = attrs.find((a) => a.toLowerCase().startsWith("path="))?.slice(5) ?? "/";
-      const expired = !value || attrs.some((a) => /^expires=.*1970/i.test(a) || /^max-age=0$/i.test(a));
-      if (expired) this.cookies.delete(`${name};${path}`);
-      else this.cookies.set(`${name};${path}`, { name, value, path });
-    }
-  }
-
-  header(url: string): string {
-    const { pathname } = new URL(url);
-    return [...this.cookies.values()]
-      .filter((c) => pathname === c.path || pathname.startsWith(c.path.endsWith("/") ? c.path : `${c.path}/`))
-      .map((c) => `${c.name}=${c.value}`)
-      .join("; ");
-  }
-}
-
-async function request(jar: CookieJar, url: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  const cookie = jar.header(url);
-  if (cookie) headers.set("cookie", cookie);
-  const res = await fetch(url, { ...init, headers, redirect: "manual" });
-  jar.store(res);
-  return res;
-}
 
 function location(res: Response, base: string): string {
   const value = res.headers.get("location");
@@ -217,9 +184,10 @@ describe("dev IdP (root issuer)", () => {
       family_name: "Rep",
       groups: ["team-a"],
     });
-    // Spec-conformant ID token: only sub (+ groups, which is always released with profile/groups).
-    expect(idToken).toMatchObject({ iss: issuer, aud: CLIENT_ID, sub: "dev-rep-1", groups: ["team-a"] });
+    // Spec-conformant ID token: only sub; groups go to userinfo only by default (IDP_GROUPS_IN=userinfo).
+    expect(idToken).toMatchObject({ iss: issuer, aud: CLIENT_ID, sub: "dev-rep-1" });
     expect(idToken.email).toBeUndefined();
+    expect(idToken.groups).toBeUndefined();
   });
 
   it("releases groups with the groups scope and withholds them without profile/groups", async () => {
@@ -380,6 +348,7 @@ describe("dev IdP mounted under an issuer path, with claims in the ID token", ()
       redirectUris: [REDIRECT_URI],
       issuerPath: "/oauth2/default/",
       claimsInIdToken: true,
+      claimsMode: { groupsIn: "both" },
     });
     issuer = await idp.listen(0);
   });
@@ -412,6 +381,68 @@ describe("dev IdP mounted under an issuer path, with claims in the ID token", ()
       email_verified: true,
       name: "Morgan Manager",
       groups: ["gift-desk-managers", "team-a"],
+    });
+  });
+});
+
+describe("dev IdP claims modes (where groups go, and how they look)", () => {
+  let idp: DevIdp;
+  let issuer: string;
+  let meta: Discovery;
+  const setMode = (mode: Record<string, unknown>) =>
+    fetch(`${issuer}/__idp/mode`, { method: "PUT", body: JSON.stringify(mode) });
+
+  beforeAll(async () => {
+    idp = createDevIdp({ clientId: CLIENT_ID, clientSecret: CLIENT_SECRET, redirectUris: [REDIRECT_URI] });
+    issuer = await idp.listen(0);
+    meta = await discover(issuer);
+  });
+  afterAll(async () => {
+    await idp.close();
+  });
+
+  it("puts groups only in the ID token, like Entra ID, and formats them as paths or ids", async () => {
+    expect((await setMode({ groupsIn: "id_token", groupFormat: "path" })).status).toBe(200);
+    const paths = await signIn(meta, "manager@giftdesk.test");
+    expect(paths.idToken.groups).toEqual(["/gift-desk-managers", "/sales/team-a"]);
+    expect(paths.user.groups).toBeUndefined();
+
+    await setMode({ groupFormat: "id" });
+    const ids = await signIn(meta, "manager@giftdesk.test");
+    expect(ids.idToken.groups).toEqual([devGroupId("gift-desk-managers"), devGroupId("team-a")]);
+    expect(String((ids.idToken.groups as string[])[0])).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-8[0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    const groups = (await (await fetch(`${issuer}/__idp/groups`)).json()) as { name: string; id: string }[];
+    expect(groups).toContainEqual({ name: "team-a", path: "/sales/team-a", id: devGroupId("team-a") });
+  });
+
+  it("sends app roles in the ID token only, and the overage pointer instead of groups", async () => {
+    await setMode({ groupsIn: "both", groupFormat: "name", groupsOverage: false });
+    await fetch(`${issuer}/__idp/users/rep@giftdesk.test/roles`, {
+      method: "PUT",
+      body: JSON.stringify({ roles: ["GiftDesk.Manager"] }),
+    });
+    const both = await signIn(meta, "rep@giftdesk.test");
+    expect(both.idToken).toMatchObject({ groups: ["team-a"], roles: ["GiftDesk.Manager"] });
+    expect(both.user).toMatchObject({ groups: ["team-a"] });
+    expect(both.user.roles).toBeUndefined();
+
+    await setMode({ groupsOverage: true });
+    const over = await signIn(meta, "rep@giftdesk.test");
+    expect(over.idToken.groups).toBeUndefined();
+    expect(over.idToken._claim_names).toEqual({ groups: "src1" });
+    expect(over.user.groups).toBeUndefined();
+  });
+
+  it("refuses a malformed mode and restores the start-up mode on reset", async () => {
+    expect((await setMode({ groupsIn: "everywhere" })).status).toBe(400);
+    expect((await setMode({ groupsOverage: "yes" })).status).toBe(400);
+    await fetch(`${issuer}/__idp/reset`, { method: "POST" });
+    expect(await (await fetch(`${issuer}/__idp/mode`)).json()).toEqual({
+      groupsIn: "userinfo",
+      groupFormat: "name",
+      groupsOverage: false,
     });
   });
 });

@@ -56,4 +56,36 @@ describe("configFrom", () => {
     expect(config.sendoso.baseUrl).toBe("https://app.sendoso.com");
     expect(config.database.kind).toBe("postgres");
   });
+
+  it("reads the SSO mapping settings: explicit team map, roles claim, groups source, role source", () => {
+    const config = configFrom({
+      GIFT_DESK_DATA_DIR: dataDir,
+      AUTH_TEAM_GROUPS: "6F1C-ID:emea, /sales/Team-X:x",
+      AUTH_GROUPS_SOURCE: "id_token",
+      AUTH_TRUST_UNVERIFIED_EMAIL: "1",
+      AUTH_ROLE_SOURCE: "app",
+      AUTH_BOOTSTRAP_ADMINS: "Boss@Corp.com",
+    });
+    expect(config.auth).toMatchObject({
+      teamGroups: { "6f1c-id": "emea", "/sales/team-x": "x" },
+      rolesClaim: "roles",
+      groupsSource: "id_token",
+      trustUnverifiedEmail: true,
+      roleSource: "app",
+      bootstrapAdmins: ["boss@corp.com"],
+    });
+    const defaults = configFrom({ GIFT_DESK_DATA_DIR: dataDir }).auth;
+    expect(defaults).toMatchObject({
+      teamGroups: {},
+      groupsSource: "union",
+      trustUnverifiedEmail: false,
+      roleSource: "idp",
+    });
+    expect(() => configFrom({ GIFT_DESK_DATA_DIR: dataDir, AUTH_TEAM_GROUPS: "no-team-here" })).toThrow(
+      /AUTH_TEAM_GROUPS/,
+    );
+    expect(() => configFrom({ GIFT_DESK_DATA_DIR: dataDir, AUTH_ROLE_SOURCE: "ldap" })).toThrow(
+      /AUTH_ROLE_SOURCE/,
+    );
+  });
 });

@@ -1,6 +1,11 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { groupsFromClaim, isAllowedEmailDomain, roleAndTeamFromGroups } from "@/lib/auth/identity-rules";
+import {
+  emailVerified,
+  groupsFromClaim,
+  isAllowedEmailDomain,
+  roleAndTeamFromGroups,
+} from "@/lib/auth/identity-rules";
 
 const mapping = {
   managerGroups: ["gift-desk-managers"],
@@ -67,5 +72,60 @@ describe("groupsFromClaim", () => {
     expect(groupsFromClaim(["a", 1, "b"])).toEqual(["a", "b"]);
     expect(groupsFromClaim("a")).toEqual(["a"]);
     expect(groupsFromClaim(undefined)).toEqual([]);
+  });
+});
+
+describe("group mapping for each IdP's shape", () => {
+  const entraId = "5f0c1a2b-3c4d-4e5f-8a6b-7c8d9e0f1a2b";
+  const teamId = "0a1b2c3d-4e5f-4a6b-8c7d-8e9f0a1b2c3d";
+  const rich = {
+    ...mapping,
+    managerGroups: ["gift-desk-managers", entraId],
+    adminGroups: ["gift-desk-admins", "/it/gift-desk-admins"],
+    teamGroups: { [teamId]: "emea", "sales/enterprise": "ent" },
+  };
+  it.each([
+    // Keycloak full paths: the leading "/" and the parent path are not part of the name.
+    [["/gift-desk-managers", "/sales/team-a"], "manager", "a"],
+    [["/Sales/Team-B"], "rep", "b"],
+    // An entry with a "/" names a full path: only that path matches, not a same-named group elsewhere.
+    [["/it/gift-desk-admins"], "admin", null],
+    [["/sales/enterprise"], "rep", "ent"],
+    [["/other/enterprise"], "rep", null],
+    // Entra object ids, for roles and through the explicit team map.
+    [[entraId, teamId], "manager", "emea"],
+    [[entraId.toUpperCase()], "manager", null],
+    // Never a prefix or substring.
+    [["gift-desk-managers-old", "x-gift-desk-admins"], "rep", null],
+    [["team-a", "team-b"], "rep", "a"],
+    [["team-b", "team-a"], "rep", "a"],
+  ])("%j → %s, team %s", (groups, role, team) => {
+    expect(roleAndTeamFromGroups(groups, rich)).toEqual({ role, team });
+  });
+
+  it("never makes a manager of a group whose id is unknown, whatever it is called", () => {
+    fc.assert(
+      fc.property(fc.uuid(), (id) => {
+        fc.pre(id !== entraId);
+        expect(roleAndTeamFromGroups([id, "Managers"], rich).role).toBe("rep");
+      }),
+    );
+  });
+});
+
+describe("emailVerified", () => {
+  it.each([
+    [true, false, true],
+    ["true", false, true],
+    [false, false, false],
+    ["false", false, false],
+    [undefined, false, false],
+    [null, false, false],
+    [1, false, false],
+    [undefined, true, true],
+    [false, true, false],
+    ["false", true, false],
+  ])("%j (trust missing: %s) → %s", (value, trust, ok) => {
+    expect(emailVerified(value, trust)).toBe(ok);
   });
 });

@@ -1,0 +1,17 @@
+import { type NextRequest, NextResponse } from "next/server";
+import { currentRequestId } from "@/lib/audit/request-id";
+import { can } from "@/lib/auth/permissions";
+import { currentUser } from "@/lib/auth/session";
+import { csvDownload } from "@/lib/csv/batched-csv-stream";
+import { getDb } from "@/lib/db";
+import { usersCsvStream } from "@/lib/users/export";
+import { parseUserFilters } from "@/lib/validation/admin-users";
+
+/** CSV of every user matching /admin/users' filters. Admins only (404 for anyone else, like the page). */
+export async function GET(request: NextRequest) {
+  const user = await currentUser();
+  if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+  if (!can(user.role, "manage_users")) return NextResponse.json({ error: "Not found." }, { status: 404 });
+  const filters = parseUserFilters(request.nextUrl.searchParams);
+  return csvDownload(usersCsvStream(await getDb(), user, filters, await currentRequestId()), "users");
+}
