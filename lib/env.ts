@@ -31,6 +31,9 @@ function readRawEnv(source: Record<string, string | undefined>) {
       GIFT_DESK_DEMO: z.enum(["0", "1"]).default("0"),
       GIFT_DESK_DATA_DIR: z.string().default(".data"),
       DATABASE_URL: optionalUrl,
+      MIGRATION_DATABASE_URL: optionalUrl,
+      GIFT_DESK_MIGRATE_ON_START: z.enum(["0", "1"]).default("1"),
+      GIFT_DESK_JOBS: z.enum(["in-process", "cron"]).optional(),
       AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
       AUTH_URL: optionalUrl,
       AUTH_OIDC_ISSUER: optionalUrl,
@@ -110,6 +113,24 @@ function requireInProduction(raw: RawEnv, names: (keyof RawEnv)[]): void {
   }
 }
 
+/**
+ * Where the background jobs run. Outside production (and in the demo) in-process by default; in
+ * production a scheduler calling /api/cron/* by default, which is useless without CRON_SECRET (every
+ * call refused, so stuck sends are never swept), hence refused at start with the two ways out.
+ */
+function jobsMode(raw: RawEnv, strict: boolean): "in-process" | "cron" {
+  const mode = raw.GIFT_DESK_JOBS ?? (strict ? "cron" : "in-process");
+  if (strict && mode === "cron" && raw.CRON_SECRET === undefined) {
+    throw new Error(
+      "Background jobs would never run: GIFT_DESK_JOBS is cron (the production default) but CRON_SECRET " +
+        "is unset, so every /api/cron/* call is refused. Set CRON_SECRET and have a scheduler POST " +
+        "/api/cron/sweep, /api/cron/sync and /api/cron/notifications every minute, or set " +
+        "GIFT_DESK_JOBS=in-process.",
+    );
+  }
+  return mode;
+}
+
 export function buildConfig(raw: RawEnv) {
   const production = raw.NODE_ENV === "production";
   const strict = production && raw.GIFT_DESK_DEMO !== "1";
@@ -129,6 +150,7 @@ export function buildConfig(raw: RawEnv) {
       "TOKEN_ENCRYPTION_KEY",
     ]);
   }
+  const jobs = jobsMode(raw, strict);
   const idpSandbox = raw.AUTH_OIDC_ISSUER === undefined;
   const sendosoSandbox = raw.SENDOSO_CLIENT_ID === undefined;
   const authUrl = raw.AUTH_URL ?? "http://localhost:3000";
@@ -143,11 +165,17 @@ export function buildConfig(raw: RawEnv) {
     },
     /** A recipient anyone gifted within this many days needs the rep's confirmation before another gift. */
     repeatRecipientWindowDays: raw.REPEAT_RECIPIENT_WINDOW_DAYS,
-    /** Outside production the jobs run inside the app; in production a scheduler calls /api/cron/*. */
-    inProcessJobs: !production || raw.GIFT_DESK_DEMO === "1",
+    /** `in-process`: every instance schedules the jobs (leases keep them single); `cron`: /api/cron/* only. */
+    jobs,
+    inProcessJobs: jobs === "in-process",
     database: raw.DATABASE_URL
       ? ({ kind: "postgres", url: raw.DATABASE_URL } as const)
       : ({ kind: "pglite", dir: `${dataDir}/pglite` } as const),
+    /**
+     * Off: the app only checks the schema is at head and refuses to start if not (`npm run db:migrate`
+     * applies it as the owner role). PGlite is embedded and single-process, so it always migrates itself.
+     */
+    migrateOnStart: raw.GIFT_DESK_MIGRATE_ON_START === "1",
     auth: {
       secret: raw.AUTH_SECRET ?? readOrCreateDevSecret(dataDir, "auth-secret"),
       url: authUrl,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { jobLeases } from "@/lib/db/schema";
 
@@ -68,7 +68,7 @@ export async function withJobLease<T extends JobMemory>(
         return renewed.length === 1;
       },
     });
-    await release(db, name, holder, { lastResult: result, state: memory });
+    await release(db, name, holder, { lastResult: result, state: memory, lastSucceededAt: sql`now()` });
     return { ran: true, result };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
@@ -84,7 +84,7 @@ async function release(
   db: Db,
   name: string,
   holder: string,
-  outcome: { lastResult: JobMemory; state?: JobMemory | null },
+  outcome: { lastResult: JobMemory; state?: JobMemory | null; lastSucceededAt?: SQL },
 ): Promise<void> {
   await db
     .update(jobLeases)
