@@ -1,6 +1,7 @@
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { startInProcessJobs } from "@/lib/jobs/schedule";
+import { log } from "@/lib/log";
 
 /**
  * Start-up of a server process (instrumentation.ts): validate configuration and open the database, so a
@@ -15,7 +16,10 @@ export async function startServer(): Promise<void> {
   } catch (error) {
     // Next only logs a failed hook and keeps serving (every request would then fail); an orchestrator
     // needs the process to exit, with the reason as the last line, to report and retry it.
-    console.error(`Gift Desk cannot start: ${error instanceof Error ? error.message : String(error)}`);
+    log.fatal(
+      { err: error },
+      `Gift Desk cannot start: ${error instanceof Error ? error.message : String(error)}`,
+    );
     process.exit(1);
   }
 }

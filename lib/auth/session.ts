@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
+import { rememberLogUser } from "@/lib/log/context";
 import { auth } from "./auth";
 import { findUserById } from "./users";
 
@@ -14,6 +15,7 @@ export const currentUser = cache(async (): Promise<User | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return null;
+  rememberLogUser(id);
   return findUserById(await getDb(), id);
 });
 
