@@ -83,6 +83,12 @@ function readRawEnv(source: Record<string, string | undefined>) {
           "SENDOSO_WEBHOOK_SECRET is the Svix signing secret: whsec_ followed by base64",
         )
         .optional(),
+      HTTPS_PROXY: optionalUrl,
+      HTTP_PROXY: optionalUrl,
+      NO_PROXY: z.string().optional(),
+      https_proxy: optionalUrl,
+      http_proxy: optionalUrl,
+      no_proxy: z.string().optional(),
       SMTP_URL: optionalUrl,
       SMTP_FROM: z.string().min(3).default("Gift Desk <gift-desk@localhost>"),
       ORG_CURRENCY: z.string().length(3).default("USD"),
@@ -208,6 +214,12 @@ export function buildConfig(raw: RawEnv) {
       // simulator and the app share a sandbox secret, so `npm run dev` gets webhooks with no setup.
       webhookSecret:
         raw.SENDOSO_WEBHOOK_SECRET ?? (sendosoSandbox && !production ? SANDBOX_WEBHOOK_SECRET : undefined),
+    },
+    /** Outbound HTTP(S) proxy (lib/net/egress.ts); the lowercase spellings count too, as in curl. */
+    egress: {
+      httpsProxy: raw.HTTPS_PROXY ?? raw.https_proxy,
+      httpProxy: raw.HTTP_PROXY ?? raw.http_proxy,
+      noProxy: raw.NO_PROXY ?? raw.no_proxy,
     },
     /** In-app notifications always; email only when SMTP is configured. */
     email: { smtpUrl: raw.SMTP_URL, from: raw.SMTP_FROM },

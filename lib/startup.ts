@@ -2,6 +2,7 @@ import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { startInProcessJobs } from "@/lib/jobs/schedule";
 import { log } from "@/lib/log";
+import { installEgressProxy } from "@/lib/net/egress";
 
 /**
  * Start-up of a server process (instrumentation.ts): validate configuration and open the database, so a
@@ -11,6 +12,7 @@ import { log } from "@/lib/log";
 export async function startServer(): Promise<void> {
   try {
     const config = getConfig();
+    if (installEgressProxy(config.egress)) log.info("outbound HTTP(S) goes through the configured proxy");
     await getDb();
     if (config.inProcessJobs) startInProcessJobs();
   } catch (error) {
