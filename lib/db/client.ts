@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { log } from "@/lib/log";
 import { lockDirectory } from "./directory-lock";
 import { assertMigrationsAtHead, MIGRATION_LOCK_ID, migrationsFolder } from "./migrate";
 import * as schema from "./schema";
@@ -54,7 +55,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
   const pool = new Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5_000 });
   // An idle connection closed by the server (restart, failover, proxy timeout) is only logged; the pool
   // opens a new one on next use. Without this listener it would be an uncaught exception.
-  pool.on("error", (error) => console.warn("postgres: idle connection closed:", error.message));
+  pool.on("error", (error) => log.warn({ err: error }, "postgres: idle connection closed"));
   const db = drizzle(pool, { schema }) as unknown as Db;
   try {
     if (options.migrate === false) await assertMigrationsAtHead(db);

@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { jobLeases } from "@/lib/db/schema";
+import { log } from "@/lib/log";
 
 /** Names this process in `job_leases.holder`, so a stuck lease says which instance took it. */
 const PROCESS_TAG = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -73,7 +74,7 @@ export async function withJobLease<T extends JobMemory>(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await release(db, name, holder, { lastResult: { error: message } }).catch((releaseError) =>
-      console.warn(`job ${name}: could not release its lease`, (releaseError as Error).message),
+      log.warn({ err: releaseError, job: name }, `job ${name}: could not release its lease`),
     );
     throw error;
   }

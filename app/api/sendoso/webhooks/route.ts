@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { log } from "@/lib/log";
 import { parseSendosoWebhookPayload } from "@/lib/sendoso/webhook-payload";
 import { verifySendosoWebhook } from "@/lib/sendoso/webhook-signature";
 import { recordSendosoWebhook } from "@/lib/sends/webhook-intake";
@@ -31,15 +32,16 @@ export async function POST(request: Request) {
     rawBody,
   });
   if (!verified.ok) {
-    console.warn("sendoso webhook refused:", verified.reason, {
-      svixId: request.headers.get("svix-id")?.slice(0, 100) ?? null,
-    });
+    log.warn(
+      { reason: verified.reason, svixId: request.headers.get("svix-id")?.slice(0, 100) ?? null },
+      "sendoso webhook refused",
+    );
     return refuse(401, "invalid_signature");
   }
 
   const payload = parseSendosoWebhookPayload(rawBody);
   if (!payload) {
-    console.warn("sendoso webhook with a malformed body:", { svixId: verified.messageId });
+    log.warn({ svixId: verified.messageId }, "sendoso webhook with a malformed body");
     return refuse(400, "malformed_payload");
   }
   const result = await recordSendosoWebhook(await getDb(), { messageId: verified.messageId, payload });
