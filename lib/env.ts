@@ -83,6 +83,7 @@ function readRawEnv(source: Record<string, string | undefined>) {
           "SENDOSO_WEBHOOK_SECRET is the Svix signing secret: whsec_ followed by base64",
         )
         .optional(),
+      OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
       HTTPS_PROXY: optionalUrl,
       HTTP_PROXY: optionalUrl,
       NO_PROXY: z.string().optional(),
@@ -215,6 +216,8 @@ export function buildConfig(raw: RawEnv) {
       webhookSecret:
         raw.SENDOSO_WEBHOOK_SECRET ?? (sendosoSandbox && !production ? SANDBOX_WEBHOOK_SECRET : undefined),
     },
+    /** OpenTelemetry is off unless this is set (lib/telemetry/register.ts). */
+    otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT,
     /** Outbound HTTP(S) proxy (lib/net/egress.ts); the lowercase spellings count too, as in curl. */
     egress: {
       httpsProxy: raw.HTTPS_PROXY ?? raw.https_proxy,

@@ -13,6 +13,11 @@ export async function startServer(): Promise<void> {
   try {
     const config = getConfig();
     if (installEgressProxy(config.egress)) log.info("outbound HTTP(S) goes through the configured proxy");
+    if (config.otlpEndpoint) {
+      const { registerTelemetry } = await import("@/lib/telemetry/register");
+      registerTelemetry(config.otlpEndpoint, getDb);
+      log.info("OpenTelemetry traces and metrics are exported over OTLP");
+    }
     await getDb();
     if (config.inProcessJobs) startInProcessJobs();
   } catch (error) {

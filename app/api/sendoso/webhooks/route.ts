@@ -5,13 +5,17 @@ import { log } from "@/lib/log";
 import { parseSendosoWebhookPayload } from "@/lib/sendoso/webhook-payload";
 import { verifySendosoWebhook } from "@/lib/sendoso/webhook-signature";
 import { recordSendosoWebhook } from "@/lib/sends/webhook-intake";
+import { countWebhookRefusal } from "@/lib/telemetry/metrics";
 
 export const runtime = "nodejs";
 
 /** Sendoso's bodies are a few hundred bytes; anything near this is not from Sendoso. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const refuse = (status: number, error: string) => NextResponse.json({ error }, { status });
+const refuse = (status: number, error: string) => {
+  countWebhookRefusal(error);
+  return NextResponse.json({ error }, { status });
+};
 
 /**
  * Sendoso's webhooks (through Svix). The caller is authenticated by the signature over the raw body, not
