@@ -27,6 +27,11 @@ for (const adminUrl of servers) {
       killOne: true,
     });
     const { results, posts, rowsPerKey } = report;
+    const tally = (outcome: string) => results.filter((r) => r.outcome === outcome).length;
+    console.log(
+      `instances: ${tally("sent")} sent, ${tally("unknown")} unknown, ${tally("cut")} cut by the kill, ${tally("refused")} refused; ` +
+        `${posts.length} POSTs, peak ${maxPerSecond(posts.map((p) => p.at))}/s; rows by state ${JSON.stringify(report.states)}`,
+    );
     expect(results).toHaveLength(SENDS);
 
     // Every intent is at most one row, and exactly one when the rep was told it was sent or unknown.
