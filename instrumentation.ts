@@ -1,16 +1,15 @@
-/**
- * Runs once when the server starts (not during `next build`): validate configuration and open the
- * database, so a bad setting or a PGlite folder held by another process stops the server at once; then
- * start the in-process jobs where no external scheduler is expected.
- */
+import type { Instrumentation } from "next";
+
+/** Runs once when the server starts (not during `next build`); the work is Node-only (lib/startup.ts). */
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { getConfig } = await import("@/lib/env");
-  const config = getConfig();
-  const { getDb } = await import("@/lib/db");
-  await getDb();
-  if (config.inProcessJobs) {
-    const { startInProcessJobs } = await import("@/lib/jobs/schedule");
-    startInProcessJobs();
-  }
+  const { startServer } = await import("@/lib/startup");
+  await startServer();
 }
+
+/** Route, page, action and proxy errors, as structured log lines with path and digest (lib/log). */
+export const onRequestError: Instrumentation.onRequestError = async (error, request, context) => {
+  if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { logRequestError } = await import("@/lib/log/request-error");
+  logRequestError(error, request, context);
+};

@@ -78,7 +78,8 @@ export default defineConfig({
     },
     {
       // A fresh embedded database for every run; the build is skipped when the caller already built.
-      command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? "" : "node_modules/.bin/next build && "}node_modules/.bin/next start -p ${E2E.appPort}`,
+      // The standalone server, as in the container image, so the suite proves its traced files suffice.
+      command: `rm -rf .data/e2e && ${process.env.E2E_SKIP_BUILD ? "" : "node_modules/.bin/next build && "}node scripts/start-standalone.mjs ${E2E.appPort}`,
       url: `${E2E.appUrl}/signin`,
       env: appEnv,
       timeout: 300_000,

@@ -39,6 +39,9 @@ function readRawEnv(source: Record<string, string | undefined>) {
       GIFT_DESK_DEMO: z.enum(["0", "1"]).default("0"),
       GIFT_DESK_DATA_DIR: z.string().default(".data"),
       DATABASE_URL: optionalUrl,
+      MIGRATION_DATABASE_URL: optionalUrl,
+      GIFT_DESK_MIGRATE_ON_START: z.enum(["0", "1"]).default("1"),
+      GIFT_DESK_JOBS: z.enum(["in-process", "cron"]).optional(),
       AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
       AUTH_URL: optionalUrl,
       AUTH_OIDC_ISSUER: optionalUrl,
@@ -94,6 +97,13 @@ function readRawEnv(source: Record<string, string | undefined>) {
           "SENDOSO_WEBHOOK_SECRET is the Svix signing secret: whsec_ followed by base64",
         )
         .optional(),
+      OTEL_EXPORTER_OTLP_ENDPOINT: optionalUrl,
+      HTTPS_PROXY: optionalUrl,
+      HTTP_PROXY: optionalUrl,
+      NO_PROXY: z.string().optional(),
+      https_proxy: optionalUrl,
+      http_proxy: optionalUrl,
+      no_proxy: z.string().optional(),
       SMTP_URL: optionalUrl,
       SMTP_FROM: z.string().min(3).default("Gift Desk <gift-desk@localhost>"),
       ORG_CURRENCY: z.string().length(3).default("USD"),
@@ -124,6 +134,24 @@ function requireInProduction(raw: RawEnv, names: (keyof RawEnv)[]): void {
   }
 }
 
+/**
+ * Where the background jobs run. Outside production (and in the demo) in-process by default; in
+ * production a scheduler calling /api/cron/* by default, which is useless without CRON_SECRET (every
+ * call refused, so stuck sends are never swept), hence refused at start with the two ways out.
+ */
+function jobsMode(raw: RawEnv, strict: boolean): "in-process" | "cron" {
+  const mode = raw.GIFT_DESK_JOBS ?? (strict ? "cron" : "in-process");
+  if (strict && mode === "cron" && raw.CRON_SECRET === undefined) {
+    throw new Error(
+      "Background jobs would never run: GIFT_DESK_JOBS is cron (the production default) but CRON_SECRET " +
+        "is unset, so every /api/cron/* call is refused. Set CRON_SECRET and have a scheduler POST " +
+        "/api/cron/sweep, /api/cron/sync and /api/cron/notifications every minute, or set " +
+        "GIFT_DESK_JOBS=in-process.",
+    );
+  }
+  return mode;
+}
+
 export function buildConfig(raw: RawEnv) {
   const production = raw.NODE_ENV === "production";
   const strict = production && raw.GIFT_DESK_DEMO !== "1";
@@ -143,6 +171,7 @@ export function buildConfig(raw: RawEnv) {
       "TOKEN_ENCRYPTION_KEY",
     ]);
   }
+  const jobs = jobsMode(raw, strict);
   const idpSandbox = raw.AUTH_OIDC_ISSUER === undefined;
   const sendosoSandbox = raw.SENDOSO_CLIENT_ID === undefined;
   const authUrl = raw.AUTH_URL ?? "http://localhost:3000";
@@ -157,11 +186,17 @@ export function buildConfig(raw: RawEnv) {
     },
     /** A recipient anyone gifted within this many days needs the rep's confirmation before another gift. */
     repeatRecipientWindowDays: raw.REPEAT_RECIPIENT_WINDOW_DAYS,
-    /** Outside production the jobs run inside the app; in production a scheduler calls /api/cron/*. */
-    inProcessJobs: !production || raw.GIFT_DESK_DEMO === "1",
+    /** `in-process`: every instance schedules the jobs (leases keep them single); `cron`: /api/cron/* only. */
+    jobs,
+    inProcessJobs: jobs === "in-process",
     database: raw.DATABASE_URL
       ? ({ kind: "postgres", url: raw.DATABASE_URL } as const)
       : ({ kind: "pglite", dir: `${dataDir}/pglite` } as const),
+    /**
+     * Off: the app only checks the schema is at head and refuses to start if not (`npm run db:migrate`
+     * applies it as the owner role). PGlite is embedded and single-process, so it always migrates itself.
+     */
+    migrateOnStart: raw.GIFT_DESK_MIGRATE_ON_START === "1",
     auth: {
       secret: raw.AUTH_SECRET ?? readOrCreateDevSecret(dataDir, "auth-secret"),
       url: authUrl,
@@ -205,6 +240,14 @@ export function buildConfig(raw: RawEnv) {
       // simulator and the app share a sandbox secret, so `npm run dev` gets webhooks with no setup.
       webhookSecret:
         raw.SENDOSO_WEBHOOK_SECRET ?? (sendosoSandbox && !production ? SANDBOX_WEBHOOK_SECRET : undefined),
+    },
+    /** OpenTelemetry is off unless this is set (lib/telemetry/register.ts). */
+    otlpEndpoint: raw.OTEL_EXPORTER_OTLP_ENDPOINT,
+    /** Outbound HTTP(S) proxy (lib/net/egress.ts); the lowercase spellings count too, as in curl. */
+    egress: {
+      httpsProxy: raw.HTTPS_PROXY ?? raw.https_proxy,
+      httpProxy: raw.HTTP_PROXY ?? raw.http_proxy,
+      noProxy: raw.NO_PROXY ?? raw.no_proxy,
     },
     /** In-app notifications always; email only when SMTP is configured. */
     email: { smtpUrl: raw.SMTP_URL, from: raw.SMTP_FROM },

@@ -42,12 +42,25 @@ export function snapshotBuild(): string {
 /** `localhost`, as AUTH_URL in dev and e2e: Next reports that host to Auth.js whatever the request said. */
 export const appUrl = (port: number) => `http://localhost:${port}`;
 
-export type RunningApp = { url: string; stop(): Promise<void>; actionId(name: string): string };
+export type RunningApp = {
+  url: string;
+  stop(): Promise<void>;
+  /** SIGKILL, as a crashed or evicted instance: no cleanup, calls in progress cut off. */
+  kill(): void;
+  actionId(name: string): string;
+};
 
 /** `port` is chosen by the caller: the IdP and the simulator must know the app's redirect URIs first. */
 export async function startApp(
   buildDir: string,
-  env: { port: number; idpUrl: string; sendosoUrl: string; databaseUrl?: string },
+  env: {
+    port: number;
+    idpUrl: string;
+    sendosoUrl: string;
+    databaseUrl?: string;
+    /** Overrides (bench/instances: shared secrets and the real limits across instances). */
+    extra?: Record<string, string>;
+  },
 ): Promise<RunningApp> {
   const { port } = env;
   const url = appUrl(port);
@@ -73,6 +86,7 @@ export async function startApp(
         SENDOSO_RATE_LIMIT_PER_SECOND: "1000",
         // Unset: the embedded database (PGlite) in the data folder.
         DATABASE_URL: env.databaseUrl,
+        ...env.extra,
       }),
     },
   );
@@ -106,7 +120,7 @@ export async function startApp(
     if (!entry) throw new Error(`No server action ${name} in this build`);
     return entry[0];
   };
-  return { url, stop, actionId };
+  return { url, stop, actionId, kill: () => child.kill("SIGKILL") };
 }
 
 function withoutUnset(env: Record<string, string | undefined>): NodeJS.ProcessEnv {

@@ -4,6 +4,7 @@ import { unstable_rethrow } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
+import { log } from "@/lib/log";
 import { consume } from "@/lib/rate-limit";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import type { ActionResult } from "./action-result";
@@ -52,7 +53,7 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: true, data: await handler(user, parsed.data) };
     } catch (error) {
       unstable_rethrow(error);
-      console.error(`action ${options.permission} failed`, error);
+      log.error({ err: error, action: options.permission }, `action ${options.permission} failed`);
       return { ok: false, formError: options.failureMessage };
     }
   };

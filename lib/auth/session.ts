@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { getDb } from "@/lib/db";
 import type { User } from "@/lib/db/schema";
+import { rememberLogUser } from "@/lib/log/context";
 import { auth } from "./auth";
 import { type SessionRefusal, sessionRefusal } from "./session-validity";
 import { findUserById } from "./users";
@@ -18,6 +19,7 @@ const currentSession = cache(async (): Promise<SessionState> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id) return { user: null, refusal: null };
+  rememberLogUser(id);
   const user = await findUserById(await getDb(), id);
   if (!user) return { user: null, refusal: "SessionEnded" };
   const refusal = sessionRefusal(user, session.signedInAt);

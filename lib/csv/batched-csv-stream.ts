@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { log } from "@/lib/log";
 
 /** Header and value of every CSV column, in order. */
 export type CsvColumns<T> = [string, (row: T) => string | null][];
@@ -44,7 +45,8 @@ export function batchedCsvStream<T>(
     reported = true;
     await onDone({ rows, complete });
   };
-  const reportPartial = () => report(false).catch((error) => console.error("export: not audited", error));
+  const reportPartial = () =>
+    report(false).catch((error) => log.error({ err: error }, "export: not audited"));
   return new ReadableStream<Uint8Array>({
     async pull(controller) {
       try {

@@ -13,7 +13,8 @@ const globalForDb = globalThis as unknown as { giftDeskDb?: Promise<DatabaseHand
  */
 export async function getDb(): Promise<Db> {
   if (!globalForDb.giftDeskDb) {
-    const opening = openDatabase(getConfig().database);
+    const config = getConfig();
+    const opening = openDatabase(config.database, { migrate: config.migrateOnStart });
     globalForDb.giftDeskDb = opening;
     opening.catch(() => {
       if (globalForDb.giftDeskDb === opening) globalForDb.giftDeskDb = undefined;

@@ -1,8 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { jobLeases } from "@/lib/db/schema";
+import { log } from "@/lib/log";
+import { countJobRun } from "@/lib/telemetry/metrics";
 
 /** Names this process in `job_leases.holder`, so a stuck lease says which instance took it. */
 const PROCESS_TAG = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -48,7 +50,10 @@ export async function withJobLease<T extends JobMemory>(
       setWhere: sql`${jobLeases.leaseUntil} < now()`,
     })
     .returning({ state: jobLeases.state });
-  if (!taken) return { ran: false };
+  if (!taken) {
+    countJobRun(name, "skipped");
+    return { ran: false };
+  }
 
   let memory = taken.state;
   try {
@@ -68,12 +73,14 @@ export async function withJobLease<T extends JobMemory>(
         return renewed.length === 1;
       },
     });
-    await release(db, name, holder, { lastResult: result, state: memory });
+    await release(db, name, holder, { lastResult: result, state: memory, lastSucceededAt: sql`now()` });
+    countJobRun(name, "ran");
     return { ran: true, result };
   } catch (error) {
+    countJobRun(name, "failed");
     const message = error instanceof Error ? error.message : String(error);
     await release(db, name, holder, { lastResult: { error: message } }).catch((releaseError) =>
-      console.warn(`job ${name}: could not release its lease`, (releaseError as Error).message),
+      log.warn({ err: releaseError, job: name }, `job ${name}: could not release its lease`),
     );
     throw error;
   }
@@ -84,7 +91,7 @@ async function release(
   db: Db,
   name: string,
   holder: string,
-  outcome: { lastResult: JobMemory; state?: JobMemory | null },
+  outcome: { lastResult: JobMemory; state?: JobMemory | null; lastSucceededAt?: SQL },
 ): Promise<void> {
   await db
     .update(jobLeases)

@@ -1,5 +1,6 @@
 import "server-only";
 import { Cron } from "croner";
+import { log } from "@/lib/log";
 import { runNotifications, runSweepJob, runSyncJob } from "./runs";
 
 /** Background jobs. In production a scheduler calls /api/cron/*; elsewhere they run in-process. */
@@ -11,24 +12,32 @@ export function startInProcessJobs(): void {
     // `protect` skips a tick while the previous run is still going; the lease covers other instances.
     new Cron("*/1 * * * *", { protect: true, name: "sweep-in-flight" }, async () => {
       const run = await runSweepJob().catch((error) => {
-        console.error("sweeper failed", error);
+        log.error({ err: error, job: "sweep-in-flight" }, "sweeper failed");
         return null;
       });
       if (run?.ran && run.result.moved > 0) {
-        console.warn(`sweeper: ${run.result.moved} stale in-flight send(s) marked unknown`);
+        log.warn(
+          { job: "sweep-in-flight", moved: run.result.moved },
+          `sweeper: ${run.result.moved} stale in-flight send(s) marked unknown`,
+        );
       }
     }),
     new Cron("*/1 * * * *", { protect: true, name: "sendoso-sync" }, async () => {
       const run = await runSyncJob().catch((error) => {
-        console.error("sendoso sync failed", error);
+        log.error({ err: error, job: "sendoso-sync" }, "sendoso sync failed");
         return null;
       });
       if (run?.ran && "resolved" in run.result && run.result.resolved > 0) {
-        console.info(`sendoso sync: ${run.result.resolved} unknown send(s) found in Sendoso and marked sent`);
+        log.info(
+          { job: "sendoso-sync", resolved: run.result.resolved },
+          `sendoso sync: ${run.result.resolved} unknown send(s) found in Sendoso and marked sent`,
+        );
       }
     }),
     new Cron("*/1 * * * *", { protect: true, name: "notifications" }, async () => {
-      await runNotifications().catch((error) => console.error("notifications job failed", error));
+      await runNotifications().catch((error) =>
+        log.error({ err: error, job: "notifications" }, "notifications job failed"),
+      );
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { recordLimiterWait } from "@/lib/telemetry/metrics";
 import { createLease, type Lease } from "./lease";
 import { ensureSlots, shortenGrant, takeSlot } from "./slots";
 import { createNap, createSpare } from "./spare";
@@ -178,9 +179,13 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 
   return {
     acquire() {
+      const since = performance.now();
       return new Promise<Lease>((resolve, reject) => {
-        waiters.push({ resolve, reject, since: performance.now() });
+        waiters.push({ resolve, reject, since });
         pump();
+      }).then((lease) => {
+        recordLimiterWait(performance.now() - since);
+        return lease;
       });
     },
     async dispose() {

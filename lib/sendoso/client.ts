@@ -1,3 +1,4 @@
+import { log } from "@/lib/log";
 import {
   fieldFromMessage,
   SendosoBusyError,
@@ -118,9 +119,9 @@ function notSentBefore(error: unknown): SendOutcome {
     return { kind: "not_sent", message: error.message, reason: "needs_reconnect" };
   if (error instanceof SendosoNotConnectedError)
     return { kind: "not_sent", message: error.message, reason: "not_connected" };
-  console.error(
+  log.error(
+    { errorName: error instanceof Error ? error.name : "error" },
     "Sendoso send stopped before the request left",
-    error instanceof Error ? error.name : "error",
   );
   return {
     kind: "not_sent",

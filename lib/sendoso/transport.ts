@@ -1,3 +1,5 @@
+import { observeSendosoCall } from "@/lib/telemetry/metrics";
+
 /**
  * One HTTP exchange with Sendoso, classified by what we can prove about it. The distinction that matters
  * for money: did the request provably never leave (safe to retry), or might Sendoso have acted on it?
@@ -29,7 +31,12 @@ export type ExchangeRequest = {
   timeoutMs: number;
 };
 
-export async function exchange(request: ExchangeRequest): Promise<Exchange> {
+/** One exchange, observed as a span and a latency sample (lib/telemetry; no-op without OTLP). */
+export function exchange(request: ExchangeRequest): Promise<Exchange> {
+  return observeSendosoCall(request.method, new URL(request.url).pathname, () => exchangeOnce(request));
+}
+
+async function exchangeOnce(request: ExchangeRequest): Promise<Exchange> {
   let response: Response;
   try {
     response = await fetch(request.url, {

@@ -2,6 +2,7 @@ import "server-only";
 import { createTokenCipher, type TokenCipher } from "@/lib/crypto/token-cipher";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { log } from "@/lib/log";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient, type SendosoClient } from "./client";
 import type { ConnectDeps } from "./connect";
@@ -29,7 +30,7 @@ export function outboundLimiter(): RateLimiter {
       // A request that gets no answer keeps its slot this long (plus a window): it may still arrive.
       requestTimeoutMs: sendoso.timeoutMs,
       onBackgroundError: (error) =>
-        console.warn("sendoso rate limiter: could not hand a slot back", (error as Error).message),
+        log.warn({ err: error }, "sendoso rate limiter: could not hand a slot back"),
     });
   }
   return globalForSendoso.giftDeskSendosoLimiter;

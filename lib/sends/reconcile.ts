@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { log } from "@/lib/log";
 import { gidsTaken, loadSendsInFlight, loadSendsToSync, type SyncRow } from "./reconcile-load";
 import { MATCH_WINDOW, matchSends, type OurSend } from "./reconcile-match";
 import { type ListPage, walkSendList } from "./reconcile-walk";
@@ -15,7 +16,7 @@ export type ReconcileDeps = {
   lookbackDays?: number;
   /** Upper bound on list pages (100 sends each) read per run. */
   maxPages?: number;
-  /** Where mismatches are reported (R15); console.warn by default. */
+  /** Where mismatches are reported (R15); the app log (warn) by default. */
   warn?: (message: string) => void;
   /** Ambiguous sends an earlier run already reported: not reported again every minute. */
   reportedAmbiguous?: ReadonlySet<string>;
@@ -68,7 +69,7 @@ const emptyCounts = (): ReconcileCounts => ({
 export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCounts> {
   const { db } = deps;
   const now = deps.now ?? new Date();
-  const warn = deps.warn ?? ((message: string) => console.warn(message));
+  const warn = deps.warn ?? ((message: string) => log.warn(message));
   const since = new Date(now.getTime() - (deps.lookbackDays ?? 30) * DAY_MS);
   const wanted = await loadSendsToSync(db, since, deps.onlySendIds);
   const counts = emptyCounts();

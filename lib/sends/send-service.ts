@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type Send, sends } from "@/lib/db/schema";
+import { log } from "@/lib/log";
 import type { SendBody, SendOutcome, SendosoClient } from "@/lib/sendoso/client";
 import type { SendGiftField, SendGiftValues } from "@/lib/validation/send";
 import { tellSenderItFailed } from "./failure-notice";
@@ -155,7 +156,7 @@ export async function dispatch(deps: SendDeps, actorId: string, row: Send): Prom
   } catch (error) {
     // The call went out but its outcome could not be stored: the row stays in_flight for the sweeper,
     // and the rep must not resend.
-    console.error(`send ${row.id}: could not record the Sendoso outcome`, error);
+    log.error({ err: error, sendId: row.id }, `send ${row.id}: could not record the Sendoso outcome`);
     return { status: "unknown", sendId: row.id, message: UNKNOWN_OUTCOME_MESSAGE };
   }
 }

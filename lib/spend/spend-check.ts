@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type ApprovalPolicy, approvalPolicies } from "@/lib/db/schema";
+import { countBudgetRefusal } from "@/lib/telemetry/metrics";
 import { type BudgetMeter, budgetsFor, meterFor } from "./budget-usage";
 import type { CostEstimate } from "./estimate";
 import { formatMoney } from "./money";
@@ -69,6 +70,7 @@ export async function decideSpend(
     if (meters.filter((m) => m.left < amount).every((m) => m.overBudgetNeedsApproval)) {
       return approval("over_budget", `Over budget: ${numbers}. It waits for a manager's approval.`, true);
     }
+    countBudgetRefusal();
     return { kind: "refused", meter: short, message: `Over budget: ${numbers}. Nothing was sent.` };
   }
   if (policy && amount > Number(policy.threshold)) {

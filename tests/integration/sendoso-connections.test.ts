@@ -62,7 +62,7 @@ describe.each(backends)("Sendoso connections on $name", (backend) => {
     });
     const row = await rowOf(info.id);
     const token = decryptAccess(row as NonNullable<typeof row>);
-    expect(row?.accessTokenCiphertext).toMatch(/^v1\./);
+    expect(row?.accessTokenCiphertext).toMatch(/^v2\./);
     expect(JSON.stringify(row)).not.toContain(token);
     expect(row?.accessExpiresAt.getTime()).toBeGreaterThan(Date.now() + 7_000_000);
     const [tokenPost] = await sim.requests({ path: "/oauth/token" });

@@ -12,6 +12,7 @@ import {
 import { submitSend } from "@/lib/sends/send-service";
 import { estimateSendCost } from "@/lib/spend/estimate";
 import { adminEstimateFor } from "@/lib/spend/estimates-store";
+import { countSend, withSpan } from "@/lib/telemetry/metrics";
 import { sendGiftSchema } from "@/lib/validation/send";
 
 export const sendGift = defineAction(
@@ -45,24 +46,27 @@ export const sendGift = defineAction(
       name: touch?.name ?? `Touch ${values.touchId}`,
       estimate: estimateSendCost(touch, await adminEstimateFor(db, values.touchId)),
     };
-    const result = await submitSend(
-      {
-        db,
-        sendoso: sendoso.client,
-        viaFrom: config.sendoso.viaFrom,
-        repeatWindowDays: config.repeatRecipientWindowDays,
-        settleWaitMs: config.sendoso.timeoutMs + 5_000,
-        currency: config.currency,
-      },
-      {
-        id: user.id,
-        email: user.email,
-        team: user.team,
-        connection: { id: sendoso.connection.id, shared: sendoso.connection.shared },
-      },
-      values,
-      pricing,
+    const result = await withSpan("send.submit", () =>
+      submitSend(
+        {
+          db,
+          sendoso: sendoso.client,
+          viaFrom: config.sendoso.viaFrom,
+          repeatWindowDays: config.repeatRecipientWindowDays,
+          settleWaitMs: config.sendoso.timeoutMs + 5_000,
+          currency: config.currency,
+        },
+        {
+          id: user.id,
+          email: user.email,
+          team: user.team,
+          connection: { id: sendoso.connection.id, shared: sendoso.connection.shared },
+        },
+        values,
+        pricing,
+      ),
     );
+    countSend(result.status);
     // No revalidatePath: History renders per request, and revalidating would re-render /send into
     // every action response (about 45 ms per send, bench/send-path).
     return result;

@@ -5,6 +5,7 @@ import { SendForm, type SendPrefill } from "@/components/send/send-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { log } from "@/lib/log";
 import { getSendosoConnections, listActiveTouches } from "@/lib/sendoso";
 import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
 import type { TouchOption } from "@/lib/sends/touch-options";
@@ -20,7 +21,7 @@ async function loadTouchOptions(userId: string): Promise<TouchOption[] | null> {
   try {
     return await pricedTouchOptions(await getDb(), await listActiveTouches(userId));
   } catch (error) {
-    console.error("could not load touches", error);
+    log.error({ err: error }, "could not load touches");
     return null;
   }
 }
@@ -30,7 +31,7 @@ async function loadMeters(user: { id: string; team: string | null }): Promise<Me
   try {
     return (await budgetMetersFor(await getDb(), user)).map((m) => toMeterView(m));
   } catch (error) {
-    console.error("could not load budget meters", error);
+    log.error({ err: error }, "could not load budget meters");
     return [];
   }
 }

@@ -27,6 +27,8 @@ export const jobLeases = pgTable("job_leases", {
   leaseUntil: timestamp("lease_until", { withTimezone: true }).notNull().default(sql`'epoch'`),
   lastStartedAt: timestamp("last_started_at", { withTimezone: true }),
   lastFinishedAt: timestamp("last_finished_at", { withTimezone: true }),
+  /** End of the last run that did not throw: /api/ready fails when a job has not succeeded for a while. */
+  lastSucceededAt: timestamp("last_succeeded_at", { withTimezone: true }),
   lastResult: jsonb("last_result").$type<Record<string, unknown>>(),
   state: jsonb("state").$type<Record<string, unknown>>(),
 });

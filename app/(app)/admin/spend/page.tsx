@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { log } from "@/lib/log";
 import { listActiveTouches } from "@/lib/sendoso";
 import { toTouchOption } from "@/lib/sends/touch-options";
 import { estimateSendCost } from "@/lib/spend/estimate";
@@ -29,7 +30,7 @@ async function loadTouches(userId: string) {
   try {
     return await listActiveTouches(userId).catch(() => listActiveTouches());
   } catch (error) {
-    console.error("spend settings: could not load touches", error);
+    log.error({ err: error }, "spend settings: could not load touches");
     return null;
   }
 }

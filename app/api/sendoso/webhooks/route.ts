@@ -1,16 +1,21 @@
 import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { log } from "@/lib/log";
 import { parseSendosoWebhookPayload } from "@/lib/sendoso/webhook-payload";
 import { verifySendosoWebhook } from "@/lib/sendoso/webhook-signature";
 import { recordSendosoWebhook } from "@/lib/sends/webhook-intake";
+import { countWebhookRefusal } from "@/lib/telemetry/metrics";
 
 export const runtime = "nodejs";
 
 /** Sendoso's bodies are a few hundred bytes; anything near this is not from Sendoso. */
 const MAX_BODY_BYTES = 64 * 1024;
 
-const refuse = (status: number, error: string) => NextResponse.json({ error }, { status });
+const refuse = (status: number, error: string) => {
+  countWebhookRefusal(error);
+  return NextResponse.json({ error }, { status });
+};
 
 /**
  * Sendoso's webhooks (through Svix). The caller is authenticated by the signature over the raw body, not
@@ -31,15 +36,16 @@ export async function POST(request: Request) {
     rawBody,
   });
   if (!verified.ok) {
-    console.warn("sendoso webhook refused:", verified.reason, {
-      svixId: request.headers.get("svix-id")?.slice(0, 100) ?? null,
-    });
+    log.warn(
+      { reason: verified.reason, svixId: request.headers.get("svix-id")?.slice(0, 100) ?? null },
+      "sendoso webhook refused",
+    );
     return refuse(401, "invalid_signature");
   }
 
   const payload = parseSendosoWebhookPayload(rawBody);
   if (!payload) {
-    console.warn("sendoso webhook with a malformed body:", { svixId: verified.messageId });
+    log.warn({ svixId: verified.messageId }, "sendoso webhook with a malformed body");
     return refuse(400, "malformed_payload");
   }
   const result = await recordSendosoWebhook(await getDb(), { messageId: verified.messageId, payload });

@@ -2,6 +2,7 @@ import { type NextRequest, NextResponse } from "next/server";
 import { currentRequestId } from "@/lib/audit/request-id";
 import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
+import { log } from "@/lib/log";
 import { finishSendosoConnect, OAuthStateError, SendosoOAuthError } from "@/lib/sendoso";
 
 /**
@@ -33,7 +34,7 @@ export async function GET(request: NextRequest) {
   } catch (error) {
     if (error instanceof OAuthStateError) return back("invalid");
     if (error instanceof SendosoOAuthError) return back("failed");
-    console.error("sendoso connect failed", (error as Error).name);
+    log.error({ errorName: (error as Error).name }, "sendoso connect failed");
     return back("failed");
   }
 }
