@@ -77,7 +77,7 @@ describe.each(backends)("reconciler runs on $name", (backend) => {
     // One page is not enough to reach it: nothing is decided, and the sync request stays.
     await database.db.update(sends).set({ syncRequestedAt: new Date() }).where(eq(sends.id, sendId));
     const short = await reconciler(database.db, sandbox, { maxPages: 1 }).run();
-    expect(short).toMatchObject({ pages: 1, complete: false, resolved: 0, notFound: 1 });
+    expect(short).toMatchObject({ pages: 1, complete: false, resolved: 0, notReached: 1 });
     expect((await snapshotOf(database.db, sendId)).row?.syncRequestedAt).toBeInstanceOf(Date);
 
     await sim.resetLog();
@@ -110,7 +110,8 @@ describe.each(backends)("reconciler runs on $name", (backend) => {
     expect((await sandbox.createSend(posted?.json as never)).kind).toBe("accepted");
 
     const { run, warnings } = reconciler(database.db, sandbox);
-    expect(await run()).toMatchObject({ resolved: 1, ambiguous: 0 });
+    const counts = await run();
+    expect(counts, JSON.stringify(counts)).toMatchObject({ resolved: 1, ambiguous: 0 });
     expect((await snapshotOf(database.db, sendId)).row).toMatchObject({
       state: "sent",
       sendosoSendGid: ours?.send_gid,
