@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { notifications, sends, type User } from "@/lib/db/schema";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
+import { recordAbsentCheck } from "../support/absent-check";
 import { submitSend } from "@/lib/sends/send-service";
 import { alertStaleUnknownSends, STALE_UNKNOWN_AFTER_MS } from "@/lib/sends/stale-unknown-alerts";
 import { backends } from "../support/databases";
@@ -51,11 +52,14 @@ describe.each(backends)("people hear about unconfirmed sends on $name", (backend
 
   it("tells the rep when a manager confirms the send never went out", async () => {
     const sendId = await unknownSend();
+    const later = new Date(Date.now() + 15 * 60_000);
+    await recordAbsentCheck(database.db, sendId, later);
     const result = await markUnknownNotSent(
       database.db,
       manager,
       { kind: "team", team: "east", userId: manager.id },
       { sendId, reason: "Not in Sendoso's tracker" },
+      later,
     );
     expect(result.status).toBe("not_sent");
     const told = (await inbox(rep, "unknown_resolved")).filter((n) => n.link === `/history/${sendId}`);
