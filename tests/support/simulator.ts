@@ -57,7 +57,11 @@ export function simulatorAt(baseUrl: string) {
     /** Counters, e.g. `tokens_issued.refresh_token`, `revocations`, `rate_limited`. */
     stats: () => control("GET", "/__sandbox/stats") as Promise<SimulatorStats>,
     /** Sends made outside the API (`sent_via` e.g. "Sendoso.com"; "api" for an API one) or in bulk. */
-    seedSends: (sends: SeededSend[]) => control("POST", "/__sandbox/sends/seed", { sends }),
+    seedSends: (sends: SeededSend[]) =>
+      control("POST", "/__sandbox/sends/seed", { sends }) as Promise<{
+        created: number;
+        send_gids: string[];
+      }>,
     /** The list's undocumented shapes: `sent_via` of API sends, tracking codes on items, a page out of order. */
     listShape: (shape: {
       api_sent_via?: string;

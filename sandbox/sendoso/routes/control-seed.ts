@@ -7,14 +7,14 @@ import { createTimeline } from "../status-machine";
  * Test hooks for the send list: sends made outside the API (a rep in Sendoso's web app, a Salesforce
  * trigger) or in bulk, and the list's undocumented shapes (`sent_via` of API sends, order).
  */
-function seedOne(state: SimulatorState, input: Record<string, unknown>): boolean {
+function seedOne(state: SimulatorState, input: Record<string, unknown>): string | null {
   const userId = typeof input.user_id === "number" ? input.user_id : state.options.staticTokenUserId;
   const sender = state.options.users.find((u) => u.id === userId);
   const touch = state.options.touches.find((t) => t.touch.id === input.touch_id);
   const email = typeof input.recipient_email === "string" ? input.recipient_email : null;
   const createdAtMs =
     typeof input.created_at === "string" ? Date.parse(input.created_at) : state.clock.nowMs();
-  if (!sender || !touch || !email || !Number.isFinite(createdAtMs)) return false;
+  if (!sender || !touch || !email || !Number.isFinite(createdAtMs)) return null;
   const kind = touch.touch.delivery_type === "email" ? "egift" : "address_collection";
   const name = typeof input.recipient_name === "string" ? input.recipient_name : null;
   const viaFrom = typeof input.via_from === "string" ? input.via_from : "Seed";
@@ -26,7 +26,7 @@ function seedOne(state: SimulatorState, input: Record<string, unknown>): boolean
     stopAtProcessing: false,
   });
   if (typeof input.status === "string") timeline.updates.push({ status: input.status, atMs: createdAtMs });
-  state.sends.create({
+  const record = state.sends.create({
     kind,
     touch,
     recipient: { name, email, company_name: null },
@@ -51,7 +51,7 @@ function seedOne(state: SimulatorState, input: Record<string, unknown>): boolean
     },
     timeline,
   });
-  return true;
+  return record.sendGid;
 }
 
 export const controlSeedRoutes: RouteDef[] = [
@@ -61,17 +61,16 @@ export const controlSeedRoutes: RouteDef[] = [
     handler: (req, { state }) => {
       const body = jsonBodyObject(req.rawBody);
       const list = Array.isArray(body.sends) ? body.sends : [];
-      let created = 0;
+      const gids: string[] = [];
       for (const input of list) {
-        if (!isRecord(input) || !seedOne(state, input)) {
-          return json(400, {
-            ok: false,
-            error: `send ${created} needs touch_id, recipient_email, a known user_id`,
-          });
+        const gid = isRecord(input) ? seedOne(state, input) : null;
+        if (!gid) {
+          const error = `send ${gids.length} needs touch_id, recipient_email, a known user_id`;
+          return json(400, { ok: false, error });
         }
-        created += 1;
+        gids.push(gid);
       }
-      return json(201, { ok: true, created });
+      return json(201, { ok: true, created: gids.length, send_gids: gids });
     },
   },
   {
