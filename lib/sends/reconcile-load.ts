@@ -37,7 +37,12 @@ const columns = {
   absentCheckedAt: sends.absentCheckedAt,
   sendosoConnectionId: sends.sendosoConnectionId,
   /** Stored at record time (kept after a disconnect); else, for older rows, the connection's. */
-  sendosoUserId: sql<number | null>`coalesce(${sends.sendosoUserId}, ${sendosoConnections.sendosoUserId})`,
+  // The connection column is a bigint, so node-postgres returns the coalesce as a string: made a number.
+  sendosoUserId: sql<
+    number | null
+  >`coalesce(${sends.sendosoUserId}, ${sendosoConnections.sendosoUserId})`.mapWith((v: unknown) =>
+    v === null ? null : Number(v),
+  ),
   postedAt: sql<Date>`coalesce(${sends.inFlightAt}, ${sends.createdAt})`.mapWith(sends.createdAt),
 };
 

@@ -71,7 +71,7 @@ export const sends = pgTable(
      * The Sendoso user that connection belonged to, copied at record time: the reconciler matches on it
      * even after the connection is removed (a disconnect must not orphan the rep's unknown sends).
      */
-    sendosoUserId: integer("sendoso_user_id"),
+    sendosoUserId: bigint("sendoso_user_id", { mode: "number" }),
     /** Sent through the org's shared Sendoso account because the rep had none of their own. */
     viaSharedAccount: boolean("via_shared_account").notNull().default(false),
     /** The exact JSON body sent to Sendoso. */
