@@ -3,11 +3,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { auditLog, notifications, sends, type User } from "@/lib/db/schema";
 import type { SendosoClient } from "@/lib/sendoso/client";
+import { parseSendosoWebhookPayload } from "@/lib/sendoso/webhook-payload";
 import { windowClosesAt } from "@/lib/sends/not-sent-gate";
 import { loadRowsFor } from "@/lib/sends/reconcile-load";
 import { applyMatch } from "@/lib/sends/reconcile-write";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
 import { type SendDeps, submitSend } from "@/lib/sends/send-service";
+import { recordSendosoWebhook } from "@/lib/sends/webhook-intake";
 import { backends } from "../support/databases";
 import { sandboxClient, sendDeps } from "../support/send-deps";
 import { startSimulator, type TestSimulator } from "../support/simulator";
@@ -116,6 +118,28 @@ describe.each(backends)("unknown sends resolved safely on $name (simulator over 
     const audits = await database.db.select().from(auditLog).where(eq(auditLog.targetId, sendId));
     expect(audits.map((a) => a.action)).toContain("send.found_after_not_sent");
     expect(await sim.sendPosts()).toHaveLength(1);
+  });
+
+  it("a webhook for a send marked not sent flags it, and the next run moves it to sent, loudly", async () => {
+    const { sendId } = await unknownSend("close_after");
+    const [upstream] = await upstreamSends(sim);
+    const gid = upstream?.send_gid ?? "";
+    // Not sent by force, yet holding its gid (as if a late settle had stored it).
+    await database.db
+      .update(sends)
+      .set({ state: "not_sent", sendosoSendGid: gid })
+      .where(eq(sends.id, sendId));
+    const payload = parseSendosoWebhookPayload(
+      JSON.stringify({ send_gid: gid, status_changed_at: new Date().toISOString() }),
+    );
+    if (!payload) throw new Error("payload did not parse");
+    expect(await recordSendosoWebhook(database.db, { messageId: `msg_${sendId}`, payload })).toMatchObject({
+      matchedSendIds: [sendId],
+    });
+    expect((await reconciler(database.db, sendoso, { now: new Date() }).run()).foundAfterNotSent).toBe(1);
+    expect(await stateOf(sendId)).toBe("sent");
+    for (const who of [manager, admin, rep])
+      expect(await inboxOf(who, `found_after_not_sent:${sendId}`)).toHaveLength(1);
   });
 
   it("never adopts a hand-made send (sent_via Sendoso.com) by the same Sendoso user in the window", async () => {
