@@ -33,7 +33,11 @@ async function measure(size: (typeof SIZES)[number]) {
     const now = new Date();
     const { ourIds } = await seedBusyOrg(handle.db, sim, { senderId: rep.id, ...size, days: 29.5, now });
     await handle.db.execute(sql`vacuum analyze sends`);
-    const client = createSendosoClient({ baseUrl: url, getAccessToken: async () => "sandbox-token", timeoutMs: 30_000 });
+    const client = createSendosoClient({
+      baseUrl: url,
+      getAccessToken: async () => "sandbox-token",
+      timeoutMs: 30_000,
+    });
     let upstreamMs = 0;
     const listPage = async (request: { page: number; perPage: number }) => {
       const started = performance.now();
@@ -86,9 +90,15 @@ async function main() {
     const pages = Math.max(...r.runs.map((x) => x.pages));
     const ms = r.runs.map((x) => x.ms);
     const own = r.runs.map((x) => x.ownMs);
-    const reached = size.fullCycle ? `${r.reached}/${r.total} in ${r.runs.length} runs` : `${r.reached} so far`;
+    const reached = size.fullCycle
+      ? `${r.reached}/${r.total} in ${r.runs.length} runs`
+      : `${r.reached} so far`;
     console.log(
-      `${String(r.open).padStart(10)} | ${String(r.upstream).padStart(8)} | ${String(r.runs.length).padStart(10)} | ${String(pages).padStart(15)} | ${median(ms).toFixed(0).padStart(7)}, ${Math.max(...ms).toFixed(0).padStart(7)} | ${median(own).toFixed(0).padStart(13)} | ${reached} | ${r.promised}`,
+      `${String(r.open).padStart(10)} | ${String(r.upstream).padStart(8)} | ${String(r.runs.length).padStart(10)} | ${String(pages).padStart(15)} | ${median(ms).toFixed(0).padStart(7)}, ${Math.max(
+        ...ms,
+      )
+        .toFixed(0)
+        .padStart(7)} | ${median(own).toFixed(0).padStart(13)} | ${reached} | ${r.promised}`,
     );
   }
 }

@@ -5,8 +5,8 @@ import { type Send, sendEvents, sendosoStatusUpdates } from "@/lib/db/schema";
 import { getSendDetail } from "@/lib/sends/history-detail";
 import { statusOfSends } from "@/lib/sends/history-status";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
-import { recordAbsentCheck } from "../support/absent-check";
 import { sendScopeFor } from "@/lib/sends/scope";
+import { recordAbsentCheck } from "../support/absent-check";
 import { backends } from "../support/databases";
 import { BASE, type Cast, seedSends, seedUsers } from "./history-seed";
 
