@@ -128,11 +128,14 @@ describe("walkSendList", () => {
   });
 
   it("drops a resumed read that starts past where the last one stopped (items went missing)", async () => {
-    const items = newestFirst(1_000);
+    const items = newestFirst(2_000);
     const list = fakeList(items);
     const first = await walkSendList(list.listPage, opts({ maxPages: 8, headPages: 2 }));
     expect(first.resume).not.toBeNull();
+    // 300 items vanish above the resume point while 300 old ones appear below: the total is unchanged,
+    // so the resume page now starts older than where we stopped.
     items.splice(100, 300);
+    items.push(...newestFirst(300, 5_000, "old"));
     const second = await walkSendList(
       list.listPage,
       opts({ maxPages: 8, headPages: 2, resume: first.resume }),
@@ -140,5 +143,17 @@ describe("walkSendList", () => {
     // The gap is noticed; the deep walk starts over right after the head, contiguous.
     expect(second.covered).toHaveLength(1);
     expect(second.covered[0]?.to).toBe(Number.POSITIVE_INFINITY);
+  });
+
+  it("starts the deep walk over when the list shrank", async () => {
+    const items = newestFirst(1_000);
+    const list = fakeList(items);
+    const first = await walkSendList(list.listPage, opts({ maxPages: 8, headPages: 2 }));
+    items.splice(100, 300);
+    const second = await walkSendList(
+      list.listPage,
+      opts({ maxPages: 8, headPages: 2, resume: first.resume }),
+    );
+    expect(second.covered).toHaveLength(1);
   });
 });
