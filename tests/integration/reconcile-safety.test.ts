@@ -178,6 +178,19 @@ describe.each(backends)("unknown sends resolved safely on $name (simulator over 
     expect([await stateOf(sendId), await stateOf(twin)]).toEqual(["unknown", "unknown"]);
   });
 
+  it("tells the team's managers once when a send stays ambiguous for more than 30 minutes", async () => {
+    const { sendId } = await unknownSend("close_after");
+    await twinOf(sendId, "unknown");
+    const key = `sync_mismatch:${sendId}`;
+    await reconciler(database.db, sendoso).run();
+    expect(await inboxOf(manager, key)).toEqual([]);
+    const later = new Date(afterWindowsClose().getTime() + 31 * 60_000);
+    await reconciler(database.db, sendoso, { now: later }).run();
+    await reconciler(database.db, sendoso, { now: later }).run();
+    expect(await inboxOf(manager, key)).toHaveLength(1);
+    expect(await inboxOf(rep, key)).toEqual([]);
+  });
+
   it("lets a failed row in the window compete: the unknown is not adopted", async () => {
     const { sendId } = await unknownSend("close_after");
     await twinOf(sendId, "failed");
