@@ -68,6 +68,8 @@ function readRawEnv(source: Record<string, string | undefined>) {
       REPEAT_RECIPIENT_WINDOW_DAYS: z.coerce.number().int().min(0).max(365).default(30),
       CRON_SECRET: z.string().min(16, "CRON_SECRET must be at least 16 characters").optional(),
       SENDOSO_VIA_FROM: z.string().min(1).default("Gift Desk"),
+      // `sent_via` values Sendoso gives API sends (undocumented); our via_from always counts too.
+      SENDOSO_API_SENT_VIA: commaList("API"),
       SENDOSO_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(15_000),
       SENDOSO_RATE_LIMIT_PER_SECOND: z.coerce.number().int().min(1).max(1_000).default(10),
       TOKEN_ENCRYPTION_KEY: z
@@ -229,6 +231,8 @@ export function buildConfig(raw: RawEnv) {
       // Until reps connect their own accounts, the app and the simulator share this token.
       sandboxToken: raw.SENDOSO_SANDBOX_TOKEN,
       viaFrom: raw.SENDOSO_VIA_FROM,
+      /** Lower-cased: the reconciler adopts only list items whose `sent_via` is one of these. */
+      apiSentVia: [...new Set([raw.SENDOSO_VIA_FROM.trim().toLowerCase(), ...raw.SENDOSO_API_SENT_VIA])],
       timeoutMs: raw.SENDOSO_TIMEOUT_MS,
       // The simulator registers this client (sandbox/sendoso/options.ts), so the OAuth flow works unconfigured.
       clientId: raw.SENDOSO_CLIENT_ID ?? "gift-desk-sandbox",

@@ -35,10 +35,14 @@ export function MarkNotSentDialog({ sendId }: { sendId: string }) {
         return;
       }
       setReasonError(undefined);
+      const data = result.data;
+      // Refused: the window is open, or Sendoso may have it; the reason says which and what to do.
       setFormError(
-        result.data.status === "not_found"
-          ? "This send could not be found."
-          : `Nothing was changed: this send is now “${STATE_LABEL[result.data.state]}”.`,
+        data.status === "refused"
+          ? data.message
+          : data.status === "not_found"
+            ? "This send could not be found."
+            : `Nothing was changed: this send is now “${STATE_LABEL[data.state]}”.`,
       );
     });
   }
@@ -50,7 +54,7 @@ export function MarkNotSentDialog({ sendId }: { sendId: string }) {
       </DialogTrigger>
       <DialogContent
         title="Mark this send not sent"
-        description="Only after checking in Sendoso that this gift does not exist. The recipient can then be sent a new gift."
+        description="Only after checking in Sendoso that this gift does not exist. Gift Desk first checks Sendoso's send list itself. The recipient can then be sent a new gift."
       >
         <form onSubmit={submit} className="flex flex-col gap-4" noValidate>
           {formError ? <Alert tone="danger" role="alert" title={formError} /> : null}
@@ -67,7 +71,7 @@ export function MarkNotSentDialog({ sendId }: { sendId: string }) {
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>
             </DialogClose>
-            <Button type="submit" variant="danger" pending={pending} pendingLabel="Saving…">
+            <Button type="submit" variant="danger" pending={pending} pendingLabel="Checking Sendoso…">
               Mark not sent
             </Button>
           </div>

@@ -40,10 +40,17 @@ export async function runNotifications() {
   return { ...(alerts.ran ? alerts.result : {}), ...notifications };
 }
 
-export type SyncJobResult = ReconcileCounts | { skipped: "no_sendoso_connection" };
+export type SyncJobResult =
+  | (Omit<ReconcileCounts, "reachedSendIds"> & { reached: number })
+  | { skipped: "no_sendoso_connection" };
 
-/** What the sync job keeps between runs (`job_leases.state`). */
-const syncMemory = z.object({ ambiguousSendIds: z.array(z.string()) });
+/** What the sync job keeps between runs (`job_leases.state`): logged ambiguities, the deep walk's place. */
+const syncMemory = z.object({
+  ambiguousSendIds: z.array(z.string()).default([]),
+  walkResume: z
+    .object({ index: z.number(), createdAt: z.string(), gid: z.string(), totalCount: z.number() })
+    .nullish(),
+});
 
 /**
  * Reconciles our sends with Sendoso's send list (lib/sends/reconcile.ts); with `onlySendIds`, just those
@@ -57,18 +64,24 @@ export async function runSyncJob(
   return withJobLease(db, "sendoso-sync", { ttlMs: 15 * 60_000 }, async ({ state, remember }) => {
     const sendoso = await getSendosoClientForSync();
     if (!sendoso) return { skipped: "no_sendoso_connection" as const };
-    const memory = syncMemory.safeParse(state);
-    const reported = memory.success ? memory.data.ambiguousSendIds : [];
+    const memory = syncMemory.safeParse(state ?? {});
     const counts = await reconcileSends({
       db,
+      // TODO(#16 limiter shares): lib/rate-limit has no read/send `kind` yet, so these reads take the
+      // same shared slots as POSTs; pass the read share here once the hardening branch adds it.
       listPage: (request) => sendoso.client.listSends(request),
       sandboxSendosoUserId: getSandboxSendosoUserId,
-      reportedAmbiguous: new Set(reported),
+      apiSentVia: getConfig().sendoso.apiSentVia,
+      reportedAmbiguous: new Set(memory.success ? memory.data.ambiguousSendIds : []),
+      resume: memory.success ? memory.data.walkResume : null,
       onlySendIds: options.onlySendIds,
     });
-    // Report each ambiguous send once, not every minute; one that clears up and returns is reported again.
-    if (!options.onlySendIds) remember({ ambiguousSendIds: counts.ambiguousSendIds });
-    return counts;
+    // Log each ambiguous send once, not every minute; keep the deep walk's place for the next run.
+    if (!options.onlySendIds) {
+      remember({ ambiguousSendIds: counts.ambiguousSendIds, walkResume: counts.resume });
+    }
+    const { reachedSendIds: _reached, ...result } = counts;
+    return { ...result, reached: counts.reachedSendIds.length };
   });
 }
 
@@ -88,8 +101,8 @@ export function sendCheckOutcome(run: LeasedRun<SyncJobResult>): SendCheckOutcom
   const result = run.result;
   if ("skipped" in result) return "no_connection";
   if (result.resolved > 0) return "found";
-  if (result.conflicts > 0) return "changed";
+  if (result.conflicts > 0 || result.foundAfterNotSent > 0) return "changed";
   if (result.ambiguous > 0) return "ambiguous";
   if (result.waiting > 0) return "too_early";
-  return result.complete ? "not_found" : "not_reached";
+  return result.notFound > 0 ? "not_found" : "not_reached";
 }

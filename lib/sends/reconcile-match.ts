@@ -20,28 +20,50 @@ export type OurSend = {
   id: string;
   /** Already known (earlier sync, webhook): matched by gid alone. */
   sendGid: string | null;
+  /** Sendoso's answer to our POST, when it came: joined exactly to a list item that carries one. */
+  trackingCode: string | null;
   recipientEmail: string;
   touchId: number;
   /** The Sendoso user the send went out as; null when unknown (then it cannot be matched by content). */
   sendosoUserId: number | null;
   /** When our one POST went out (`in_flight_at`). */
   postedAt: Date;
-  /** False for sends that only compete for candidates (e.g. still in flight) and are never written. */
+  /** False for sends that only compete for candidates (in flight, failed, final) and are never written. */
   wanted: boolean;
 };
 
-export type MatchItem = Pick<SendosoSendItem, "send_gid" | "created_at" | "touch" | "recipient" | "sender">;
+export type MatchItem = Pick<
+  SendosoSendItem,
+  "send_gid" | "created_at" | "touch" | "recipient" | "sender" | "sent_via" | "tracking_code"
+>;
 
 export type MatchOutcome<I extends MatchItem> =
-  | { kind: "matched"; send: OurSend; item: I }
+  | { kind: "matched"; send: OurSend; item: I; by: "gid" | "tracking_code" | "content" }
   | { kind: "ambiguous"; send: OurSend; candidateGids: string[]; reason: "several_items" | "shared_item" }
+  /** Its whole window was read after it closed, and nothing there could be it. */
   | { kind: "not_found"; send: OurSend }
   /** Its window is still open: a second candidate may yet appear. Decided on a later run. */
   | { kind: "too_early"; send: OurSend; decidableAt: Date }
-  /** The list was not read back to the start of its window: a second candidate may be unseen. */
+  /** This run did not read all of its window (or its gid's page): a later run will. */
   | { kind: "not_reached"; send: OurSend };
 
-const normaliseEmail = (email: string) => email.trim().toLowerCase();
+/** A `created_at` stretch (ms, bounds excluded) the walk read whole (reconcile-walk.ts). */
+export type Covered = { from: number; to: number };
+
+export type MatchOptions = {
+  now: Date;
+  window?: MatchWindow;
+  /** Only windows inside one of these are decided by content; empty after an out-of-order page. */
+  covered: readonly Covered[];
+  /** Lower-cased `sent_via` values of API sends: anything else (web app, CRM trigger) is never adopted. */
+  apiSentVia: ReadonlySet<string>;
+  /** Gids and tracking codes already stored on one of our sends: such items are never another's. */
+  takenGids: ReadonlySet<string>;
+  takenCodes: ReadonlySet<string>;
+};
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+export const sentViaOf = (item: Pick<MatchItem, "sent_via">) => item.sent_via?.trim().toLowerCase() ?? "";
 
 export function windowOf(postedAt: Date, window: MatchWindow = MATCH_WINDOW): { from: number; to: number } {
   return { from: postedAt.getTime() - window.beforeMs, to: postedAt.getTime() + window.afterMs };
@@ -58,22 +80,66 @@ export function fits(send: OurSend, item: MatchItem, window: MatchWindow = MATCH
   return Number.isFinite(created) && created >= from && created <= to;
 }
 
+/** Items by recipient email, so matching thousands of sends against thousands of items stays linear. */
+function byEmail<I extends MatchItem>(items: I[]): Map<string, I[]> {
+  const map = new Map<string, I[]>();
+  for (const item of items) {
+    const email = item.recipient?.email;
+    if (!email) continue;
+    const key = normaliseEmail(email);
+    map.set(key, [...(map.get(key) ?? []), item]);
+  }
+  return map;
+}
+
 /**
- * One outcome per wanted send. `takenGids` are gids already stored on one of our sends: such an item
- * belongs to that send and is never a candidate for another.
+ * The content candidates of every gid-less send: items not tied to another of our sends, from an API
+ * origin, that fit by content. `rejectedVia` counts the `sent_via` of items that fit but are not API.
+ */
+export function contentCandidates<I extends MatchItem>(ours: OurSend[], items: I[], options: MatchOptions) {
+  const window = options.window ?? MATCH_WINDOW;
+  const free = items.filter(
+    (item) =>
+      !options.takenGids.has(item.send_gid) &&
+      !(item.tracking_code && options.takenCodes.has(item.tracking_code)),
+  );
+  const index = byEmail(free);
+  const rejectedVia = new Map<string, number>();
+  const candidatesOf = new Map<string, I[]>();
+  for (const send of ours) {
+    if (send.sendGid !== null) continue;
+    // Two different tracking codes are two different sends, however alike.
+    const fitting = (index.get(normaliseEmail(send.recipientEmail)) ?? []).filter(
+      (i) =>
+        fits(send, i, window) &&
+        !(i.tracking_code && send.trackingCode && i.tracking_code !== send.trackingCode),
+    );
+    const api = fitting.filter((item) => options.apiSentVia.has(sentViaOf(item)));
+    for (const item of fitting) {
+      if (!api.includes(item)) rejectedVia.set(sentViaOf(item), (rejectedVia.get(sentViaOf(item)) ?? 0) + 1);
+    }
+    candidatesOf.set(send.id, api);
+  }
+  return { candidatesOf, rejectedVia };
+}
+
+const coveredWhole = (covered: readonly Covered[], w: { from: number; to: number }) =>
+  covered.some((c) => c.from < w.from && w.to < c.to);
+
+/**
+ * One outcome per wanted send. Exact joins first (a gid we hold, a tracking code Sendoso's item
+ * carries); otherwise content, where every send of ours that could own an item competes for it, whatever
+ * its state, and only a window read whole after it closed is decided.
  */
 export function matchSends<I extends MatchItem>(
   ours: OurSend[],
   items: I[],
-  takenGids: ReadonlySet<string>,
-  /** `coveredFrom`: with a partial read of the list, the oldest `created_at` it reached (ms). */
-  options: { now: Date; window?: MatchWindow; coveredFrom?: number },
+  options: MatchOptions,
 ): MatchOutcome<I>[] {
   const window = options.window ?? MATCH_WINDOW;
   const byGid = new Map(items.map((item) => [item.send_gid, item]));
-  const open = ours.filter((s) => s.sendGid === null);
-  const free = items.filter((item) => !takenGids.has(item.send_gid));
-  const candidatesOf = new Map(open.map((s) => [s.id, free.filter((item) => fits(s, item, window))]));
+  const byCode = new Map(items.flatMap((item) => (item.tracking_code ? [[item.tracking_code, item]] : [])));
+  const { candidatesOf } = contentCandidates(ours, items, options);
   // How many of our gid-less sends each item could belong to.
   const claimants = new Map<string, number>();
   for (const candidates of candidatesOf.values()) {
@@ -85,16 +151,19 @@ export function matchSends<I extends MatchItem>(
     .map((send): MatchOutcome<I> => {
       if (send.sendGid !== null) {
         const item = byGid.get(send.sendGid);
-        return item ? { kind: "matched", send, item } : { kind: "not_found", send };
+        return item ? { kind: "matched", send, item, by: "gid" } : { kind: "not_reached", send };
       }
-      const decidableAt = windowOf(send.postedAt, window).to + LIST_LAG_MS;
+      const coded = send.trackingCode ? byCode.get(send.trackingCode) : undefined;
+      if (coded && !options.takenGids.has(coded.send_gid)) {
+        return { kind: "matched", send, item: coded, by: "tracking_code" };
+      }
+      const span = windowOf(send.postedAt, window);
+      const decidableAt = span.to + LIST_LAG_MS;
       if (options.now.getTime() < decidableAt) {
         return { kind: "too_early", send, decidableAt: new Date(decidableAt) };
       }
-      // "Exactly one candidate" needs the whole window read; a partial walk may have stopped inside it.
-      if (options.coveredFrom !== undefined && windowOf(send.postedAt, window).from < options.coveredFrom) {
-        return { kind: "not_reached", send };
-      }
+      // "Exactly one candidate" needs the whole window read, in order.
+      if (!coveredWhole(options.covered, span)) return { kind: "not_reached", send };
       const candidates = candidatesOf.get(send.id) ?? [];
       const gids = candidates.map((c) => c.send_gid);
       const [only] = candidates;
@@ -104,6 +173,6 @@ export function matchSends<I extends MatchItem>(
       if ((claimants.get(only.send_gid) ?? 0) > 1) {
         return { kind: "ambiguous", send, candidateGids: gids, reason: "shared_item" };
       }
-      return { kind: "matched", send, item: only };
+      return { kind: "matched", send, item: only, by: "content" };
     });
 }

@@ -1,15 +1,27 @@
-import { and, eq, isNull, or, type SQL, sql, TransactionRollbackError } from "drizzle-orm";
+import { and, eq, inArray, isNull, or, type SQL, sql, TransactionRollbackError } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { sendosoStatusUpdates, sends, webhookMessages } from "@/lib/db/schema";
 import { notify } from "@/lib/notifications/notify";
 import type { SendosoSendItem } from "@/lib/sendoso/schemas-sends";
+import { alertFoundAfterNotSent } from "./reconcile-alerts";
 import type { SyncRow } from "./reconcile-load";
 import { sendosoStatusPatch } from "./status-buckets";
 import { transitionSend } from "./transitions";
 
-/** `resolved`: an `unknown` send became `sent`; `conflict`: the row moved on meanwhile, nothing written. */
-export type WriteResult = "resolved" | "updated" | "unchanged" | "conflict";
+/**
+ * `resolved`: an `unknown` send became `sent`; `foundAfterNotSent`: a `not_sent` one did (loud alert);
+ * `conflicts`: the row moved on meanwhile, or the gid is another send's: nothing written.
+ */
+export type WriteResult = "resolved" | "foundAfterNotSent" | "updated" | "unchanged" | "conflicts";
+
+/** PostgreSQL's unique_violation: the gid is already another of our sends' (sends_gid_unique). */
+const isUniqueViolation = (error: unknown): boolean => {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: unknown }).code === "23505") return true;
+  }
+  return false;
+};
 
 /** Sendoso's cost string ("2.0") as our numeric(12,2) text, or null when it is not a plain amount. */
 function costOf(raw: string | null | undefined): string | null {
@@ -49,18 +61,20 @@ export async function applyMatch(
     currency !== row.currency ||
     row.syncRequestedAt !== null;
 
+  // Not `sent` yet: `unknown`, or `not_sent` (a person said it never went out; Sendoso says it did).
+  const moving = row.state === "unknown" || row.state === "not_sent";
   const write = db.transaction(async (tx): Promise<WriteResult> => {
-    if (row.state === "unknown") {
+    if (moving) {
       const moved = await transitionSend(tx, {
         sendId: row.id,
-        from: ["unknown"],
+        from: [row.state],
         to: "sent",
         actorId: null,
         patch: { errorMessage: null },
         detail: { source: "reconciler", sendGid: item.send_gid, sendosoStatus: item.status },
       });
-      // A manager marked it not sent meanwhile: that decision and Sendoso now disagree; a person decides.
-      if (!moved) return "conflict";
+      // Someone moved it meanwhile (e.g. marked it not sent): that decision and Sendoso disagree.
+      if (!moved) return "conflicts";
     }
     const rows = statusRows(row.id, item);
     const added =
@@ -71,7 +85,7 @@ export async function applyMatch(
             .values(rows)
             .onConflictDoNothing()
             .returning({ id: sendosoStatusUpdates.id });
-    if (row.state !== "unknown" && !fieldsChanged && added.length === 0) return "unchanged";
+    if (!moving && !fieldsChanged && added.length === 0) return "unchanged";
 
     const [updated] = await tx
       .update(sends)
@@ -82,6 +96,7 @@ export async function applyMatch(
         currency,
         syncedAt: now,
         syncRequestedAt: answered(row.syncRequestedAt),
+        absentCheckedAt: null,
         updatedAt: now,
       })
       .where(
@@ -104,11 +119,23 @@ export async function applyMatch(
         .where(and(eq(webhookMessages.sendGid, item.send_gid), isNull(webhookMessages.processedAt)));
     }
     if (row.state === "unknown") await announceResolved(tx, row, item);
-    return row.state === "unknown" ? "resolved" : "updated";
+    if (row.state === "not_sent") await announceFoundAfterNotSent(tx, row, item);
+    return row.state === "unknown" ? "resolved" : row.state === "not_sent" ? "foundAfterNotSent" : "updated";
   });
-  return write.catch((error) => {
-    if (error instanceof TransactionRollbackError) return "conflict";
+  return write.catch((error): WriteResult => {
+    if (error instanceof TransactionRollbackError || isUniqueViolation(error)) return "conflicts";
     throw error;
+  });
+}
+
+async function announceFoundAfterNotSent(tx: Db, row: SyncRow, item: SendosoSendItem): Promise<void> {
+  await alertFoundAfterNotSent(tx, row, item.send_gid);
+  await recordAudit(tx, {
+    actor: null,
+    action: "send.found_after_not_sent",
+    target: { type: "send", id: row.id },
+    before: { state: "not_sent" },
+    after: { state: "sent", sendGid: item.send_gid, sendosoStatus: item.status },
   });
 }
 
@@ -151,5 +178,22 @@ export async function clearSyncRequests(
       .update(sends)
       .set({ syncRequestedAt: answered(row.syncRequestedAt) })
       .where(eq(sends.id, row.id));
+  }
+}
+
+/**
+ * After a run that read these sends' whole windows: `absent` ones had no candidate (what "mark not
+ * sent" waits for); ambiguous ones have candidates, so any earlier "found absent" no longer holds.
+ */
+export async function markChecked(db: Db, absent: Pick<SyncRow, "id">[], ambiguousIds: string[], now: Date) {
+  if (absent.length > 0) {
+    const ids = absent.map((r) => r.id);
+    await db
+      .update(sends)
+      .set({ absentCheckedAt: now })
+      .where(and(inArray(sends.id, ids), eq(sends.state, "unknown"), isNull(sends.sendosoSendGid)));
+  }
+  if (ambiguousIds.length > 0) {
+    await db.update(sends).set({ absentCheckedAt: null }).where(inArray(sends.id, ambiguousIds));
   }
 }

@@ -1,9 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { gidsTaken, loadSendsInFlight, loadSendsToSync, type SyncRow } from "./reconcile-load";
-import { MATCH_WINDOW, matchSends, type OurSend } from "./reconcile-match";
-import { type ListPage, walkSendList } from "./reconcile-walk";
-import { applyMatch, clearSyncRequests, type WriteResult } from "./reconcile-write";
+import { alertMismatch } from "./reconcile-alerts";
+import { isWanted, loadRowsFor, oldestWantedPostedAt, type SyncRow } from "./reconcile-load";
+import { contentCandidates, MATCH_WINDOW, matchSends, type OurSend } from "./reconcile-match";
+import { type ListPage, type ResumePoint, walkSendList } from "./reconcile-walk";
+import { applyMatch, clearSyncRequests, markChecked } from "./reconcile-write";
 
 export type ReconcileDeps = {
   db: Db;
@@ -11,16 +12,22 @@ export type ReconcileDeps = {
   listPage: ListPage;
   /** The Sendoso user of the sandbox token, for sends made without a connection; null when there is none. */
   sandboxSendosoUserId: () => Promise<number | null>;
+  /** Lower-cased `sent_via` values of API sends (env SENDOSO_API_SENT_VIA plus our via_from). */
+  apiSentVia: readonly string[];
   now?: Date;
-  /** How far back `unknown` and still-changing `sent` sends are looked for. */
+  /** How far back `unknown`, `not_sent` and still-changing `sent` sends are looked for. */
   lookbackDays?: number;
   /** Upper bound on list pages (100 sends each) read per run. */
   maxPages?: number;
-  /** Where mismatches are reported (R15); the app log (warn) by default. */
+  /** Pages read from the top on every run before the deep walk continues. */
+  headPages?: number;
+  /** Where the last run's deep walk stopped (job_leases.state); the new one comes back in the counts. */
+  resume?: ResumePoint | null;
+  /** Where mismatches are logged; the app log (warn) by default. Managers are told through notify as well. */
   warn?: (message: string) => void;
-  /** Ambiguous sends an earlier run already reported: not reported again every minute. */
+  /** Ambiguous sends an earlier run already logged: not logged again every minute. */
   reportedAmbiguous?: ReadonlySet<string>;
-  /** Look for these sends only (a person's "check now"); in-flight sends still compete for candidates. */
+  /** Look for these sends only (a person's "check now"); every other send still competes for items. */
   onlySendIds?: string[];
 };
 
@@ -28,10 +35,14 @@ export type ReconcileCounts = {
   /** Our sends looked for. */
   looked: number;
   pages: number;
-  /** The list was read back past the oldest send looked for. */
+  /** The list was read back past the oldest send looked for, in one run. */
   complete: boolean;
+  /** Every page was newest first; false means nothing was decided by content. */
+  ordered: boolean;
   /** `unknown` sends found upstream and now `sent`. */
   resolved: number;
+  /** `not_sent` sends Sendoso has after all: now `sent`, with a loud alert. */
+  foundAfterNotSent: number;
   /** `sent` sends whose gid, status, cost or history changed. */
   updated: number;
   unchanged: number;
@@ -39,84 +50,122 @@ export type ReconcileCounts = {
   ambiguous: number;
   ambiguousSendIds: string[];
   notFound: number;
+  /** Not read this run (outside its pages): a later run of the deep walk reaches it. */
+  notReached: number;
   /** Matching window still open: decided on a later run. */
   waiting: number;
   /** Moved on while we looked (e.g. marked not sent): left for a person. */
   conflicts: number;
+  /** Wanted sends decided or brought up to date this run (matched or found absent). */
+  reachedSendIds: string[];
+  /** `sent_via` values of items that fit one of our sends but are not API origins (for SENDOSO_API_SENT_VIA). */
+  rejectedSentVia: Record<string, number>;
+  resume: ResumePoint | null;
 };
 
 const DAY_MS = 86_400_000;
+/** The deep walk re-reads this much past the last run, so no matching window falls between runs. */
+export const RESUME_OVERLAP_MS = MATCH_WINDOW.beforeMs + MATCH_WINDOW.afterMs + 60_000;
+export const DEFAULT_MAX_PAGES = 20;
+export const DEFAULT_HEAD_PAGES = 5;
 
-const emptyCounts = (): ReconcileCounts => ({
+const emptyCounts = (resume: ResumePoint | null): ReconcileCounts => ({
   looked: 0,
   pages: 0,
   complete: true,
+  ordered: true,
   resolved: 0,
+  foundAfterNotSent: 0,
   updated: 0,
   unchanged: 0,
   ambiguous: 0,
   ambiguousSendIds: [],
   notFound: 0,
+  notReached: 0,
   waiting: 0,
   conflicts: 0,
+  reachedSendIds: [],
+  rejectedSentVia: {},
+  resume,
 });
 
 /**
  * Brings our sends in line with Sendoso's send list (R11): finds `unknown` sends upstream and marks them
  * `sent`, and stores gid, status, cost and status history of sent ones. Reads only; never creates or
- * re-sends anything. Safe to repeat: a run over an unchanged list writes nothing.
+ * re-sends anything. Safe to repeat: a run over an unchanged list writes nothing but its checks.
  */
 export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCounts> {
   const { db } = deps;
   const now = deps.now ?? new Date();
   const warn = deps.warn ?? ((message: string) => log.warn(message));
   const since = new Date(now.getTime() - (deps.lookbackDays ?? 30) * DAY_MS);
-  const wanted = await loadSendsToSync(db, since, deps.onlySendIds);
-  const counts = emptyCounts();
-  if (wanted.length === 0) return counts;
-  const inFlight = await loadSendsInFlight(db, since);
+  const oldest = await oldestWantedPostedAt(db, since, deps.onlySendIds);
+  if (!oldest) return emptyCounts(null);
 
-  const needsSandboxUser = [...wanted, ...inFlight].some((r) => r.sendosoConnectionId === null);
-  const sandboxUser = needsSandboxUser ? await deps.sandboxSendosoUserId() : null;
-  const toOurs = (row: SyncRow, isWanted: boolean): OurSend => ({
-    id: row.id,
-    sendGid: row.sendosoSendGid,
-    recipientEmail: row.recipientEmail,
-    touchId: row.touchId,
-    sendosoUserId: row.sendosoConnectionId === null ? sandboxUser : row.connectionSendosoUserId,
-    postedAt: row.postedAt,
-    wanted: isWanted,
-  });
-
-  const oldest = Math.min(...wanted.map((r) => r.postedAt.getTime()));
+  const targeted = deps.onlySendIds !== undefined;
   const walk = await walkSendList(deps.listPage, {
-    notBefore: new Date(oldest - MATCH_WINDOW.beforeMs),
-    maxPages: deps.maxPages ?? 20,
+    notBefore: new Date(oldest.getTime() - MATCH_WINDOW.beforeMs),
+    maxPages: deps.maxPages ?? DEFAULT_MAX_PAGES,
+    // A person's check reads from the top as far as its budget goes; it never moves the shared walk.
+    headPages: targeted ? (deps.maxPages ?? DEFAULT_MAX_PAGES) : (deps.headPages ?? DEFAULT_HEAD_PAGES),
+    resume: targeted ? null : deps.resume,
+    overlapMs: RESUME_OVERLAP_MS,
   });
-  const taken = await gidsTaken(
-    db,
-    walk.items.map((item) => item.send_gid),
-  );
-  const outcomes = matchSends(
-    [...wanted.map((r) => toOurs(r, true)), ...inFlight.map((r) => toOurs(r, false))],
-    walk.items,
-    taken,
-    { now, coveredFrom: walk.complete ? undefined : oldestCreated(walk.items) },
-  );
+  const counts = emptyCounts(targeted ? (deps.resume ?? null) : walk.resume);
+  Object.assign(counts, { pages: walk.pages, complete: walk.complete, ordered: walk.ordered });
+  if (!walk.ordered) warn("reconciler: Sendoso's send list came out of order; nothing matched by content");
 
-  Object.assign(counts, { looked: wanted.length, pages: walk.pages, complete: walk.complete });
-  const rows = new Map(wanted.map((r) => [r.id, r]));
+  const rows = await loadRowsFor(db, {
+    covered: walk.covered,
+    since,
+    gids: walk.items.map((item) => item.send_gid),
+    codes: walk.items.flatMap((item) => (item.tracking_code ? [item.tracking_code] : [])),
+    ids: deps.onlySendIds,
+  });
+  const only = deps.onlySendIds ? new Set(deps.onlySendIds) : null;
+  const wanted = (row: SyncRow) => isWanted(row) && (only === null || only.has(row.id));
+  const sandboxUser = rows.some((r) => r.sendosoUserId === null && r.sendosoConnectionId === null)
+    ? await deps.sandboxSendosoUserId()
+    : null;
+  const ours = rows.map(
+    (row): OurSend => ({
+      id: row.id,
+      sendGid: row.sendosoSendGid,
+      trackingCode: row.trackingCode,
+      recipientEmail: row.recipientEmail,
+      touchId: row.touchId,
+      sendosoUserId: row.sendosoUserId ?? (row.sendosoConnectionId === null ? sandboxUser : null),
+      postedAt: row.postedAt,
+      wanted: wanted(row),
+    }),
+  );
+  const options = {
+    now,
+    covered: walk.covered,
+    apiSentVia: new Set(deps.apiSentVia),
+    takenGids: new Set(rows.flatMap((r) => (r.sendosoSendGid ? [r.sendosoSendGid] : []))),
+    takenCodes: new Set(rows.flatMap((r) => (r.trackingCode ? [r.trackingCode] : []))),
+  };
+  counts.rejectedSentVia = Object.fromEntries(contentCandidates(ours, walk.items, options).rejectedVia);
+  if (Object.keys(counts.rejectedSentVia).length > 0) {
+    warn(`reconciler: not adopted, sent_via not an API origin: ${JSON.stringify(counts.rejectedSentVia)}`);
+  }
+
+  const byId = new Map(rows.map((r) => [r.id, r]));
   const handled: SyncRow[] = [];
+  const absent: SyncRow[] = [];
+  const outcomes = matchSends(ours, walk.items, options);
+  counts.looked = outcomes.length;
   for (const outcome of outcomes) {
-    const row = rows.get(outcome.send.id);
+    const row = byId.get(outcome.send.id);
     if (!row) continue;
     if (outcome.kind === "matched") {
-      const result: WriteResult = await applyMatch(db, row, outcome.item, now);
-      counts[result === "conflict" ? "conflicts" : result] += 1;
-      if (result === "conflict") {
-        warn(
-          `reconciler: send ${row.id} (${row.state}) changed while matching Sendoso send ${outcome.item.send_gid}; left for a person`,
-        );
+      const result = await applyMatch(db, row, outcome.item, now);
+      counts[result] += 1;
+      if (result !== "conflicts") counts.reachedSendIds.push(row.id);
+      if (result === "conflicts") {
+        warn(`reconciler: send ${row.id} (${row.state}) changed while matching ${outcome.item.send_gid}`);
+        await alertMismatch(db, row, "conflict", outcome.item.send_gid);
       }
       continue;
     }
@@ -125,7 +174,7 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
       continue;
     }
     if (outcome.kind === "not_reached") {
-      counts.notFound += 1;
+      counts.notReached += 1;
       continue;
     }
     if (outcome.kind === "ambiguous") {
@@ -133,21 +182,19 @@ export async function reconcileSends(deps: ReconcileDeps): Promise<ReconcileCoun
       counts.ambiguousSendIds.push(row.id);
       if (!deps.reportedAmbiguous?.has(row.id)) {
         warn(
-          `reconciler: send ${row.id} is ambiguous (${outcome.reason}): Sendoso sends ${outcome.candidateGids.join(", ")} could be it; nothing changed`,
+          `reconciler: send ${row.id} is ambiguous (${outcome.reason}): ${outcome.candidateGids.join(", ")}`,
         );
       }
+      await alertMismatch(db, row, "ambiguous", outcome.candidateGids.join(", "), now);
     } else {
       counts.notFound += 1;
+      counts.reachedSendIds.push(row.id);
+      absent.push(row);
     }
-    // Looked for over the whole window: the request is answered, even without a match.
-    if (row.syncRequestedAt && (walk.complete || outcome.kind === "ambiguous")) handled.push(row);
+    // Its whole window was read: the request is answered, even without a match.
+    if (row.syncRequestedAt) handled.push(row);
   }
+  await markChecked(db, absent, counts.ambiguousSendIds, now);
   await clearSyncRequests(db, handled);
   return counts;
-}
-
-/** The oldest `created_at` among the items read (ms); +Infinity when none could be read. */
-function oldestCreated(items: { created_at: string }[]): number {
-  const times = items.map((item) => Date.parse(item.created_at)).filter(Number.isFinite);
-  return times.length > 0 ? Math.min(...times) : Number.POSITIVE_INFINITY;
 }

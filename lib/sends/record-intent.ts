@@ -10,6 +10,7 @@ import { askApprovers } from "./approval-notices";
 import { fingerprintOf } from "./fingerprint";
 import { lockRecipient, type PriorSend, priorSendsTo } from "./recipient-history";
 import { requestBodyFor } from "./request-for";
+import { sendosoUserIdOf } from "./sendoso-user-of";
 
 export type Sender = {
   id: string;
@@ -98,6 +99,7 @@ export async function recordIntent(
         senderId: sender.id,
         team: sender.team,
         sendosoConnectionId: sender.connection?.id ?? null,
+        sendosoUserId: sendosoUserIdOf(sender.connection?.id),
         viaSharedAccount: sender.connection?.shared ?? false,
         idempotencyKey: values.idempotencyKey,
         fingerprint,

@@ -1,34 +1,45 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type SendState, sends, type User } from "@/lib/db/schema";
 import { notify } from "@/lib/notifications/notify";
+import { type NotSentRefusal, notSentGate } from "./not-sent-gate";
 import { type SendScope, scopeCondition } from "./scope";
 import { transitionSend } from "./transitions";
 
 export type ResolveResult =
   | { status: "not_sent"; sendId: string }
   | { status: "not_found" }
-  | { status: "not_unknown"; state: SendState };
+  | { status: "not_unknown"; state: SendState }
+  | { status: "refused"; refusal: NotSentRefusal };
 
 /**
  * A manager (of the send's team) or an admin confirms, after checking Sendoso, that an `unknown` send
  * never went out: `unknown → not_sent`, with the reason and the actor in the event log. That releases
  * the recipient for a new send. Outside the caller's scope reads exactly like a missing id. The audit
- * entry (`send.marked_not_sent`, with the reason) commits with the transition.
+ * entry (`send.marked_not_sent`, with the reason) commits with the transition. Refused until the
+ * send's window has closed and a reconcile after that found nothing for it (not-sent-gate.ts).
  */
 export async function markUnknownNotSent(
   db: Db,
   actor: Pick<User, "id" | "name" | "email">,
   scope: SendScope,
   input: { sendId: string; reason: string; requestId?: string | null },
+  now = new Date(),
 ): Promise<ResolveResult> {
   const [row] = await db
-    .select({ id: sends.id, state: sends.state })
+    .select({
+      id: sends.id,
+      state: sends.state,
+      absentCheckedAt: sends.absentCheckedAt,
+      postedAt: sql<Date>`coalesce(${sends.inFlightAt}, ${sends.createdAt})`.mapWith(sends.createdAt),
+    })
     .from(sends)
     .where(and(eq(sends.id, input.sendId), scopeCondition(scope)));
   if (!row) return { status: "not_found" };
   if (row.state !== "unknown") return { status: "not_unknown", state: row.state };
+  const refusal = notSentGate(row, now);
+  if (refusal) return { status: "refused", refusal };
   // The audit entry and the rep's notice commit with the move, and only if it moved.
   const moved = await transitionSend(db, {
     sendId: row.id,

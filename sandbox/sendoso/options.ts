@@ -84,6 +84,13 @@ export interface SendosoSimulatorOptions {
   invalidEmail?: "reject" | "accept";
   /** Add `tracking_code` to GET /send items (the real API does not). Default false. */
   includeTrackingCodeInList?: boolean;
+  /**
+   * `sent_via` of API sends in GET /send (undocumented upstream): `"via_from"` (default) echoes the
+   * request's via_from; any other string (e.g. "API") is shown as is. Switchable: POST /__sandbox/list-shape.
+   */
+  apiSentVia?: string;
+  /** Swap the first and last items of this GET /send page (a list out of order). Default none. */
+  listOutOfOrderPage?: number | null;
   /** Serve the legacy `GET /api/v3/gifts/status/:tracking_code`. Default false. */
   legacyStatusEndpoint?: boolean;
   /** Like Sendoso's sandbox: physical sends never move past "Processing". Default false. */
@@ -113,6 +120,8 @@ export interface ResolvedOptions {
   deliveryTypeMismatch: "not_found" | "bad_request" | "accept";
   invalidEmail: "reject" | "accept";
   includeTrackingCodeInList: boolean;
+  apiSentVia: string;
+  listOutOfOrderPage: number | null;
   legacyStatusEndpoint: boolean;
   stopAtProcessing: boolean;
   egiftAutoProgress: boolean;
@@ -159,6 +168,8 @@ export function resolveOptions(options: SendosoSimulatorOptions = {}): ResolvedO
     deliveryTypeMismatch: options.deliveryTypeMismatch ?? "not_found",
     invalidEmail: options.invalidEmail ?? "reject",
     includeTrackingCodeInList: options.includeTrackingCodeInList ?? false,
+    apiSentVia: options.apiSentVia ?? "via_from",
+    listOutOfOrderPage: options.listOutOfOrderPage ?? null,
     legacyStatusEndpoint: options.legacyStatusEndpoint ?? false,
     stopAtProcessing: options.stopAtProcessing ?? false,
     egiftAutoProgress: options.egiftAutoProgress ?? true,

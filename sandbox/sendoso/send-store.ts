@@ -16,6 +16,8 @@ export interface SendRecord {
   clientId: string;
   createdAtMs: number;
   viaFrom: string;
+  /** Made outside the API (seeded: the web app, a CRM trigger): its own `sent_via`. Absent for API sends. */
+  sentVia?: string | null;
   input: ValidSend;
   timeline: Timeline;
 }
@@ -63,8 +65,19 @@ export class SendStore {
   }
 }
 
+/** `sent_via` as the list shows it: a seeded send's own, else per the `apiSentVia` switch. */
+function sentViaOf(send: SendRecord, apiSentVia: string): string | null {
+  if (send.sentVia !== undefined) return send.sentVia;
+  return apiSentVia === "via_from" ? send.viaFrom : apiSentVia;
+}
+
 /** GET /api/v3/send item (contract §5.1). */
-export function toSendItem(send: SendRecord, groups: readonly TeamGroup[], includeTrackingCode: boolean) {
+export function toSendItem(
+  send: SendRecord,
+  groups: readonly TeamGroup[],
+  includeTrackingCode: boolean,
+  apiSentVia = "via_from",
+) {
   const group = groups.find((g) => g.id === send.sender.team_group_id);
   return {
     id: send.id,
@@ -84,7 +97,7 @@ export function toSendItem(send: SendRecord, groups: readonly TeamGroup[], inclu
       team_id: group?.id ?? null,
       team_name: group?.name ?? null,
     },
-    sent_via: send.viaFrom,
+    sent_via: sentViaOf(send, apiSentVia),
     status_updates: send.timeline.updates.map((u) => ({
       status: u.status,
       occurred_at: new Date(u.atMs).toISOString(),

@@ -7,6 +7,7 @@ import { signOAuthState } from "@/lib/sendoso/oauth-state";
 import { auditedExportCsvStream } from "@/lib/sends/export";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
 import { sendScopeFor } from "@/lib/sends/scope";
+import { recordAbsentCheck } from "../support/absent-check";
 import { auditWatcher, shape } from "../support/audit-entries";
 import { backends } from "../support/databases";
 import { connectThroughOAuth, SIM_CLIENT, testConnectDeps } from "../support/sendoso-connection";
@@ -107,6 +108,7 @@ describe.each(backends)("audit entries of connections, mark-not-sent and exports
     const reason = "Checked Sendoso's send list: nothing for this recipient";
     const input = { sendId: unknown.id, reason, requestId: "req-mark" };
     const scope = sendScopeFor(c.managerA);
+    await recordAbsentCheck(database.db, unknown.id);
     expect(await markUnknownNotSent(database.db, c.managerA, scope, input)).toMatchObject({
       status: "not_sent",
     });

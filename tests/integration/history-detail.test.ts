@@ -6,6 +6,7 @@ import { getSendDetail } from "@/lib/sends/history-detail";
 import { statusOfSends } from "@/lib/sends/history-status";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
 import { sendScopeFor } from "@/lib/sends/scope";
+import { recordAbsentCheck } from "../support/absent-check";
 import { backends } from "../support/databases";
 import { BASE, type Cast, seedSends, seedUsers } from "./history-seed";
 
@@ -92,6 +93,7 @@ describe.each(backends)("send detail, status poll and mark-not-sent on $name", (
     const id = at(10).id;
     const scope = sendScopeFor(c.managerA);
     const input = { sendId: id, reason: "Checked Sendoso's send list: nothing for this recipient" };
+    await recordAbsentCheck(database.db, id);
     expect(await markUnknownNotSent(database.db, c.managerA, scope, input)).toEqual({
       status: "not_sent",
       sendId: id,
@@ -117,6 +119,7 @@ describe.each(backends)("send detail, status poll and mark-not-sent on $name", (
     expect(result).toEqual({ status: "not_found" });
     const events = await database.db.select().from(sendEvents).where(eq(sendEvents.sendId, id));
     expect(events).toHaveLength(0);
+    await recordAbsentCheck(database.db, id);
     expect(
       await markUnknownNotSent(database.db, c.admin, sendScopeFor(c.admin), {
         sendId: id,

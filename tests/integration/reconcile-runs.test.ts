@@ -5,6 +5,7 @@ import { notifications, sends, type User } from "@/lib/db/schema";
 import { withJobLease } from "@/lib/jobs/lease";
 import { createSendosoClient, type SendosoClient } from "@/lib/sendoso/client";
 import { openConnectionFor } from "@/lib/sendoso/connect";
+import { disconnectConnection } from "@/lib/sendoso/connections";
 import { buildAddressCollectionBody } from "@/lib/sendoso/request-body";
 import { type Sender, submitSend } from "@/lib/sends/send-service";
 import { backends } from "../support/databases";
@@ -77,7 +78,7 @@ describe.each(backends)("reconciler runs on $name", (backend) => {
     // One page is not enough to reach it: nothing is decided, and the sync request stays.
     await database.db.update(sends).set({ syncRequestedAt: new Date() }).where(eq(sends.id, sendId));
     const short = await reconciler(database.db, sandbox, { maxPages: 1 }).run();
-    expect(short).toMatchObject({ pages: 1, complete: false, resolved: 0, notFound: 1 });
+    expect(short).toMatchObject({ pages: 1, complete: false, resolved: 0, notReached: 1 });
     expect((await snapshotOf(database.db, sendId)).row?.syncRequestedAt).toBeInstanceOf(Date);
 
     await sim.resetLog();
@@ -110,12 +111,28 @@ describe.each(backends)("reconciler runs on $name", (backend) => {
     expect((await sandbox.createSend(posted?.json as never)).kind).toBe("accepted");
 
     const { run, warnings } = reconciler(database.db, sandbox);
-    expect(await run()).toMatchObject({ resolved: 1, ambiguous: 0 });
+    const counts = await run();
+    expect(counts, JSON.stringify(counts)).toMatchObject({ resolved: 1, ambiguous: 0 });
     expect((await snapshotOf(database.db, sendId)).row).toMatchObject({
       state: "sent",
       sendosoSendGid: ours?.send_gid,
     });
     expect(warnings).toEqual([]);
+  });
+
+  it("still matches a rep's unknown send after the rep disconnected Sendoso (its user id is on the send)", async () => {
+    const deps = testConnectDeps(database.db, sim);
+    const leaving = await createTestUser(database.db);
+    await connectThroughOAuth(deps, sim, leaving, { sendosoUserId: 2 });
+    const { connection, tokens } = await openConnectionFor(deps, leaving.id);
+    const own = createSendosoClient({ baseUrl: sim.baseUrl, timeoutMs: 1_500, tokens });
+    const sender = { id: leaving.id, team: leaving.team, connection: { id: connection.id, shared: false } };
+    const sendId = await dropped(own, sender);
+    expect((await snapshotOf(database.db, sendId)).row?.sendosoUserId).toBe(2);
+    expect((await disconnectConnection(deps, connection.id, { userId: leaving.id })).removed).toBe(true);
+
+    expect((await reconciler(database.db, sandbox).run()).resolved).toBeGreaterThanOrEqual(1);
+    expect((await snapshotOf(database.db, sendId)).row?.state).toBe("sent");
   });
 
   it("runs once when two instances start the sync at the same moment", async () => {

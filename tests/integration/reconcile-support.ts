@@ -21,6 +21,9 @@ export const form = (overrides: Record<string, unknown> = {}) =>
     ...overrides,
   });
 
+/** What the app accepts by default: our via_from ("Gift Desk") and "API" (lib/env.ts). */
+export const API_SENT_VIA = ["gift desk", "api"];
+
 /** After every matching window of a send made now has closed. */
 export const afterWindowsClose = () => new Date(Date.now() + MATCH_WINDOW.afterMs + LIST_LAG_MS + 1_000);
 
@@ -35,6 +38,7 @@ export function reconciler(db: Db, reader: SendosoClient, overrides: Partial<Rec
       db,
       listPage: (request) => reader.listSends(request),
       sandboxSendosoUserId: async () => (await reader.me()).id,
+      apiSentVia: API_SENT_VIA,
       warn: (message) => warnings.push(message),
       now: afterWindowsClose(),
       ...overrides,

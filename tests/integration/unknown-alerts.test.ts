@@ -5,6 +5,7 @@ import { notifications, sends, type User } from "@/lib/db/schema";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
 import { submitSend } from "@/lib/sends/send-service";
 import { alertStaleUnknownSends, STALE_UNKNOWN_AFTER_MS } from "@/lib/sends/stale-unknown-alerts";
+import { recordAbsentCheck } from "../support/absent-check";
 import { backends } from "../support/databases";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { spendDeps, spendForm } from "../support/spend-fixture";
@@ -51,11 +52,14 @@ describe.each(backends)("people hear about unconfirmed sends on $name", (backend
 
   it("tells the rep when a manager confirms the send never went out", async () => {
     const sendId = await unknownSend();
+    const later = new Date(Date.now() + 15 * 60_000);
+    await recordAbsentCheck(database.db, sendId, later);
     const result = await markUnknownNotSent(
       database.db,
       manager,
       { kind: "team", team: "east", userId: manager.id },
       { sendId, reason: "Not in Sendoso's tracker" },
+      later,
     );
     expect(result.status).toBe("not_sent");
     const told = (await inbox(rep, "unknown_resolved")).filter((n) => n.link === `/history/${sendId}`);
@@ -63,5 +67,31 @@ describe.each(backends)("people hear about unconfirmed sends on $name", (backend
     expect(told[0]?.body).toContain("Not in Sendoso's tracker");
     const [row] = await database.db.select().from(sends).where(eq(sends.id, sendId));
     expect(row?.state).toBe("not_sent");
+  });
+
+  it("alerts every stale send of a backlog larger than one batch, oldest first, each once", async () => {
+    const sendId = await unknownSend();
+    const [row] = await database.db.select().from(sends).where(eq(sends.id, sendId));
+    if (!row) throw new Error("no send");
+    const { id: _id, ...copy } = row;
+    const old = new Date(Date.now() - 3 * STALE_UNKNOWN_AFTER_MS);
+    const copies = Array.from({ length: 249 }, (_, i) => ({
+      ...copy,
+      idempotencyKey: crypto.randomUUID(),
+      recipientEmail: `backlog.${i}@example.com`,
+      updatedAt: new Date(old.getTime() + i),
+    }));
+    const inserted = await database.db.insert(sends).values(copies).returning({ id: sends.id });
+    await database.db.update(sends).set({ updatedAt: old }).where(eq(sends.id, sendId));
+    const ids = [sendId, ...inserted.map((r) => r.id)];
+    // One run reaches all of them, past the first batch of 200.
+    expect(await alertStaleUnknownSends(database.db)).toBe(ids.length);
+    expect(await alertStaleUnknownSends(database.db)).toBe(0);
+    const links = new Set((await inbox(manager, "needs_checking")).map((n) => n.link));
+    expect(ids.filter((id) => !links.has(`/history/${id}`))).toEqual([]);
+    const total = (await inbox(manager, "needs_checking")).filter((n) =>
+      ids.some((id) => n.link === `/history/${id}`),
+    );
+    expect(total).toHaveLength(ids.length);
   });
 });

@@ -2,6 +2,16 @@ import type { LoggedRequest } from "@/sandbox/sendoso/request-log";
 import { createSendosoSimulator, type SendosoSimulatorOptions } from "@/sandbox/sendoso/simulator";
 import type { SimulatorStats } from "@/sandbox/sendoso/state";
 
+/** One upstream send for `seedSends` (sandbox/sendoso/routes/control-seed.ts). */
+export type SeededSend = {
+  user_id?: number;
+  touch_id: number;
+  recipient_email: string;
+  created_at?: string;
+  sent_via?: string | null;
+  status?: string;
+};
+
 /** A Sendoso simulator on a free port, driven over HTTP like the real thing. */
 export async function startSimulator(options: SendosoSimulatorOptions = {}) {
   const sim = createSendosoSimulator({ rateLimit: false, ...options });
@@ -46,6 +56,18 @@ export function simulatorAt(baseUrl: string) {
     },
     /** Counters, e.g. `tokens_issued.refresh_token`, `revocations`, `rate_limited`. */
     stats: () => control("GET", "/__sandbox/stats") as Promise<SimulatorStats>,
+    /** Sends made outside the API (`sent_via` e.g. "Sendoso.com"; "api" for an API one) or in bulk. */
+    seedSends: (sends: SeededSend[]) =>
+      control("POST", "/__sandbox/sends/seed", { sends }) as Promise<{
+        created: number;
+        send_gids: string[];
+      }>,
+    /** The list's undocumented shapes: `sent_via` of API sends, tracking codes on items, a page out of order. */
+    listShape: (shape: {
+      api_sent_via?: string;
+      include_tracking_code?: boolean;
+      out_of_order_page?: number | null;
+    }) => control("POST", "/__sandbox/list-shape", shape),
     /** Moves the simulator's clock (token expiry, touch windows) forward. */
     advanceClock: (seconds: number) => control("POST", "/__sandbox/clock", { advance_seconds: seconds }),
     /** An authorization code as the approve page would issue it (skips the browser). */

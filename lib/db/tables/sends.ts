@@ -67,6 +67,11 @@ export const sends = pgTable(
     customMessage: text("custom_message"),
     /** The Sendoso connection the gift went out on; null for the shared sandbox token. */
     sendosoConnectionId: uuid("sendoso_connection_id"),
+    /**
+     * The Sendoso user that connection belonged to, copied at record time: the reconciler matches on it
+     * even after the connection is removed (a disconnect must not orphan the rep's unknown sends).
+     */
+    sendosoUserId: bigint("sendoso_user_id", { mode: "number" }),
     /** Sent through the org's shared Sendoso account because the rep had none of their own. */
     viaSharedAccount: boolean("via_shared_account").notNull().default(false),
     /** The exact JSON body sent to Sendoso. */
@@ -97,6 +102,11 @@ export const sends = pgTable(
     syncRequestedAt: timestamp("sync_requested_at", { withTimezone: true }),
     /** When the reconciler last saw this send in Sendoso's list. */
     syncedAt: timestamp("synced_at", { withTimezone: true }),
+    /**
+     * When a reconcile that read this send's whole window, after it closed, last found no candidate for
+     * it: "mark not sent" is refused until this is set (lib/sends/not-sent-gate.ts).
+     */
+    absentCheckedAt: timestamp("absent_checked_at", { withTimezone: true }),
     errorMessage: text("error_message"),
     errorDetail: text("error_detail"),
     createdAt: createdAt(),
@@ -118,7 +128,11 @@ export const sends = pgTable(
     index("sends_state_idx")
       .on(t.state)
       .where(sql`${t.state} in ('pending_approval', 'queued', 'in_flight', 'unknown')`),
-    index("sends_gid_idx").on(t.sendosoSendGid),
+    // One upstream send belongs to at most one of ours: the reconciler never adopts a taken gid twice.
+    uniqueIndex("sends_gid_unique").on(t.sendosoSendGid).where(sql`${t.sendosoSendGid} is not null`),
+    index("sends_tracking_code_idx").on(t.trackingCode).where(sql`${t.trackingCode} is not null`),
+    // The reconciler loads every send whose POST fell in the time range it read (competitors by window).
+    index("sends_in_flight_at_idx").on(t.inFlightAt).where(sql`${t.inFlightAt} is not null`),
     // The reconciler's "asked to look at" list (webhooks, Check now) without scanning every send.
     index("sends_sync_requested_idx").on(t.syncRequestedAt).where(sql`${t.syncRequestedAt} is not null`),
     // Dashboard and budget sums: one team's sends in a period, by state.

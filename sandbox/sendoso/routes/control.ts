@@ -2,6 +2,7 @@ import { parseFaultRequest } from "../faults";
 import { isRecord, json, jsonBodyValue } from "../http-utils";
 import type { RouteDef } from "../router";
 import { resetState } from "../state";
+import { controlSeedRoutes } from "./control-seed";
 import { controlSendRoutes } from "./control-sends";
 import { controlWebhookRoutes } from "./control-webhooks";
 
@@ -79,5 +80,6 @@ export const controlRoutes: RouteDef[] = [
     },
   },
   ...controlSendRoutes,
+  ...controlSeedRoutes,
   ...controlWebhookRoutes,
 ];

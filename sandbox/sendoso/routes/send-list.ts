@@ -6,12 +6,17 @@ import { toSendItem } from "../send-store";
 export const listSends: Handler = (req, { state }) => {
   const sends = state.sends.list(state.clock.nowMs());
   const page = pageParams(req.query, state.options.defaultPerPage);
-  const { groups, includeTrackingCodeInList } = state.options;
+  const { groups, includeTrackingCodeInList, apiSentVia, listOutOfOrderPage } = state.options;
+  const items = paginate(sends, page).map((send) =>
+    toSendItem(send, groups, includeTrackingCodeInList, apiSentVia),
+  );
+  // The documentation promises no order: a switch serves one page out of newest-first order.
+  if (listOutOfOrderPage === page.page && items.length > 1) items.push(...items.splice(0, 1));
   return json(200, {
     current_page: page.page,
     per_page: page.perPage,
     total_count: sends.length,
-    sends: paginate(sends, page).map((send) => toSendItem(send, groups, includeTrackingCodeInList)),
+    sends: items,
   });
 };
 
