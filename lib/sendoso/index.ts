@@ -1,7 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { SendosoClient } from "./client";
-import { clientOnTokens, completeConnect, openConnectionFor, startConnect } from "./connect";
+import {
+  clientOnTokens,
+  completeConnect,
+  openConnectionFor,
+  openRecordedConnection,
+  startConnect,
+} from "./connect";
 import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
 import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
@@ -24,6 +30,20 @@ export async function getSendosoClientFor(
   const deps = await connectDeps();
   const { connection, tokens } = await openConnectionFor(deps, userId);
   return { client: clientOnTokens(deps, tokens), connection };
+}
+
+/**
+ * A client on the connection a send was recorded on (approvals), or on the shared sandbox token when
+ * the row has none. Throws SendosoConnectionGoneError or SendosoNeedsReconnectError before sending.
+ */
+export async function getSendosoClientForRecorded(
+  connectionId: string | null,
+  senderId: string,
+): Promise<SendosoClient> {
+  if (connectionId === null) return getSendosoClient();
+  const deps = await connectDeps();
+  const { tokens } = await openRecordedConnection(deps, connectionId, senderId);
+  return clientOnTokens(deps, tokens);
 }
 
 /** The user's own connection and the shared one (no tokens), for the header and settings. */
@@ -85,6 +105,7 @@ export async function listActiveTouches(
 }
 
 export type { NotSentReason, SendBody, SendOutcome, SendosoClient } from "./client";
+export { SendosoConnectionGoneError } from "./connect";
 export type { ConnectionInfo } from "./connections";
 export {
   SendosoBusyError,

@@ -1,3 +1,5 @@
+import { NEVER_LEFT_CODES, postExchange } from "./post-transport";
+
 /**
  * One HTTP exchange with Sendoso, classified by what we can prove about it. The distinction that matters
  * for money: did the request provably never leave (safe to retry), or might Sendoso have acted on it?
@@ -6,15 +8,6 @@ export type Exchange =
   | { kind: "response"; status: number; headers: Headers; text: string }
   | { kind: "not_sent"; detail: string }
   | { kind: "lost"; detail: string };
-
-/** Connection-level failures that happen before any byte of the request is written. */
-const NEVER_LEFT_CODES = new Set([
-  "ECONNREFUSED",
-  "ENOTFOUND",
-  "EAI_AGAIN",
-  "UND_ERR_CONNECT_TIMEOUT",
-  "EHOSTUNREACH",
-]);
 
 function errorCode(error: unknown): string | undefined {
   const cause = (error as { cause?: { code?: string } }).cause;
@@ -27,16 +20,26 @@ export type ExchangeRequest = {
   headers: Record<string, string>;
   body?: string;
   timeoutMs: number;
+  /** The send's one deadline (token, limiter wait, POST, any re-POST); the timeout applies as well. */
+  signal?: AbortSignal;
 };
 
+/** The signal one exchange runs under: its own timeout, and the caller's deadline when given. */
+const signalFor = (request: ExchangeRequest) =>
+  request.signal
+    ? AbortSignal.any([request.signal, AbortSignal.timeout(request.timeoutMs)])
+    : AbortSignal.timeout(request.timeoutMs);
+
+/** POSTs (money) go over post-transport's short-lived connections; reads over fetch. */
 export async function exchange(request: ExchangeRequest): Promise<Exchange> {
+  if (request.method === "POST") return postExchange({ ...request, signal: signalFor(request) });
   let response: Response;
   try {
     response = await fetch(request.url, {
       method: request.method,
       headers: request.headers,
       body: request.body,
-      signal: AbortSignal.timeout(request.timeoutMs),
+      signal: signalFor(request),
       redirect: "manual",
       cache: "no-store",
     });

@@ -19,7 +19,8 @@ export const sendGift = defineAction(
     schema: sendGiftSchema,
     permission: "send",
     sameOriginOnly: true,
-    rateLimit: () => ({ name: "send", limit: getConfig().limits.sendsPerMinute, windowMs: 60_000 }),
+    // No `rateLimit` here: the per-user send limit is counted inside the record transaction
+    // (submitSend's sendLimit), so it costs no commit of its own.
     failureMessage:
       "Something went wrong before Gift Desk could confirm this gift. Check History before trying again; " +
       "pressing Send again on this form is safe and will not send twice.",
@@ -53,6 +54,7 @@ export const sendGift = defineAction(
         repeatWindowDays: config.repeatRecipientWindowDays,
         settleWaitMs: config.sendoso.timeoutMs + 5_000,
         currency: config.currency,
+        sendLimit: { limit: config.limits.sendsPerMinute, windowMs: 60_000 },
       },
       {
         id: user.id,
