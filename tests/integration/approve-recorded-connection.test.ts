@@ -92,4 +92,24 @@ describe.each(backends)("approving on the recorded connection, on $name", (backe
     const [row] = await database.db.select().from(sends).where(eq(sends.id, sendId));
     expect(row?.state).toBe("pending_approval");
   });
+
+  it("holds an approval, sending nothing, when the recipient meanwhile got an unconfirmed send", async () => {
+    const rep = await makeUser(database.db, "rc-rep3", "rep", "rc");
+    const own = await connectThroughOAuth(deps, sim, rep, { sendosoUserId: 2 });
+    const sendId = await holdOn(rep, own.id, false);
+    const [held] = await database.db.select().from(sends).where(eq(sends.id, sendId));
+    // Another send to the same person is now unknown (maybe it went out): approving must wait for it.
+    await database.db.insert(sends).values({
+      ...(held as NonNullable<typeof held>),
+      id: crypto.randomUUID(),
+      idempotencyKey: crypto.randomUUID(),
+      state: "unknown",
+    });
+
+    const decided = await approveSend(approveDeps(), manager, sendId);
+    expect(decided).toMatchObject({ status: "held" });
+    expect(await sim.sendPosts()).toHaveLength(0);
+    const [row] = await database.db.select().from(sends).where(eq(sends.id, sendId));
+    expect(row?.state).toBe("pending_approval");
+  });
 });
