@@ -8,7 +8,7 @@ import { type SendGiftInput, sendGiftSchema } from "@/lib/validation/send";
 import { callAction, type RunningApp } from "./app-server";
 import type { CookieBrowser } from "./browser";
 import type { Path } from "./measure";
-import { timedPost } from "./steps";
+import { timedCall } from "./steps";
 
 /** A fresh form per send (key and recipient): a repeat recipient would rightly stop for confirmation. */
 export type FormFor = (tag: string, i: number) => SendGiftInput;
@@ -76,7 +76,8 @@ export async function inProcessPath(db: Db, simUrl: string, form: FormFor) {
   // The POST is bracketed so the step breakdown (steps.ts) can tell it from the database work.
   const sendoso: typeof client = {
     ...client,
-    createSend: (...args) => timedPost(() => client.createSend(...args)),
+    prepareSend: () => timedCall("token + outbound slot (prepareSend)", () => client.prepareSend()),
+    createSend: (...args) => timedCall("POST /api/v3/send (upstream)", () => client.createSend(...args)),
   };
   const deps = { db, sendoso, viaFrom: "Gift Desk", repeatWindowDays: 30, settleWaitMs: 10_000 };
   const path: Path = {

@@ -65,6 +65,9 @@ async function writeOnce(db: Db, row: Send, outcome: SendOutcome, actorId: strin
     actorId: null,
     patch,
     detail,
+    // Lost in a database crash, this write degrades to in_flight → unknown → reconciled (see
+    // transitions.ts); it saves the settle's WAL flush, a few ms of every send.
+    relaxedCommit: true,
     // A notice never rolls the settle back (besideTheMove); emails go out from the outbox later.
     onMoved:
       to === "failed" && actorId !== row.senderId

@@ -28,6 +28,13 @@ export type TransitionArgs = {
   detail?: Record<string, unknown>;
   /** More writes that must commit with the move (audit entry, notification); runs only if it moved. */
   onMoved?: (tx: Db, row: Send) => Promise<void>;
+  /**
+   * Commit without waiting for the WAL flush (synchronous_commit off, this statement only). Only for
+   * writes whose loss in a database crash is already recovered by design: a lost settle leaves the row
+   * in_flight, the sweeper makes it unknown and the reconciler finds it; the answer was logged first.
+   * Never for the record/claim commit, which must be durable before the POST.
+   */
+  relaxedCommit?: boolean;
 };
 
 /** The move itself, inside the caller's transaction (so other checks can share its one commit). */
@@ -80,9 +87,13 @@ async function moveInOneStatement(db: Db, args: TransitionArgs): Promise<Send | 
   );
   const fromState = args.from.length === 1 ? (args.from[0] as string) : null;
   const detail = args.detail ? JSON.stringify(args.detail) : null;
+  // set_config(..., true) lasts for this statement's own transaction; referencing it makes it run.
+  const relaxed = args.relaxedCommit
+    ? sql`and (select set_config('synchronous_commit', 'off', true)) = 'off'`
+    : sql``;
   const result = (await db.execute(sql`
     with m as (
-      update sends set ${set} where id = ${args.sendId} and state in (${from}) returning *
+      update sends set ${set} where id = ${args.sendId} and state in (${from}) ${relaxed} returning *
     ), e as (
       insert into send_events (send_id, actor_id, from_state, to_state, detail)
       select m.id, ${args.actorId}, ${fromState}, ${args.to}, ${detail}::jsonb from m
