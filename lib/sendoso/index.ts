@@ -82,8 +82,10 @@ export async function disconnectSendoso(
 }
 
 /**
- * Active touches, cached briefly in-process per connection: the list changes rarely and every send page
- * needs it. Without a user it reads through the shared sandbox token.
+ * Active touches, cached in-process per connection: the list changes rarely and every send needs it.
+ * A list older than TOUCH_CACHE_MS is still returned at once and refreshed in the background (stale
+ * while revalidate), so no send waits for Sendoso's touch list; only the first use waits. Without a
+ * user it reads through the shared sandbox token.
  */
 export async function listActiveTouches(
   userId?: string,
@@ -95,13 +97,28 @@ export async function listActiveTouches(
   globalForSendoso.giftDeskTouches ??= new Map();
   const cache = globalForSendoso.giftDeskTouches;
   const cached = cache.get(key);
-  if (cached && Date.now() - cached.at < TOUCH_CACHE_MS) return cached.touches;
-  const touches = (found?.client ?? getSendosoClient()).listTouches();
-  cache.set(key, { at: Date.now(), touches });
-  touches.catch(() => {
-    if (cache.get(key)?.touches === touches) cache.delete(key);
-  });
-  return touches;
+  const load = () => {
+    const touches = (found?.client ?? getSendosoClient()).listTouches();
+    const entry = { at: Date.now(), touches };
+    touches.then(
+      () => cache.set(key, entry),
+      () => {
+        if (cache.get(key) === entry) cache.delete(key);
+      },
+    );
+    return touches;
+  };
+  if (!cached) {
+    const touches = load();
+    cache.set(key, { at: Date.now(), touches });
+    return touches;
+  }
+  if (Date.now() - cached.at >= TOUCH_CACHE_MS) {
+    // Mark it fresh now so concurrent callers start one refresh, not one each.
+    cache.set(key, { at: Date.now(), touches: cached.touches });
+    load().catch(() => {});
+  }
+  return cached.touches;
 }
 
 export type { NotSentReason, SendBody, SendOutcome, SendosoClient } from "./client";

@@ -40,11 +40,16 @@ export const sendGift = defineAction(
     }
     // The name is kept for history; an unlisted touch still goes to Sendoso, whose answer is recorded
     // (unpriced, so under a budget it waits for an approver).
-    const touches = await listActiveTouches(user.id, sendoso).catch(() => []);
+    // Both at once: the touch list is usually cached (refreshed in the background), the estimate is
+    // one read.
+    const [touches, adminEstimate] = await Promise.all([
+      listActiveTouches(user.id, sendoso).catch(() => []),
+      adminEstimateFor(db, values.touchId),
+    ]);
     const touch = touches.find((t) => t.id === values.touchId);
     const pricing = {
       name: touch?.name ?? `Touch ${values.touchId}`,
-      estimate: estimateSendCost(touch, await adminEstimateFor(db, values.touchId)),
+      estimate: estimateSendCost(touch, adminEstimate),
     };
     const result = await submitSend(
       {
