@@ -3,6 +3,7 @@
 // Runs every step, prints each runner's own output, and ends with one plain "N passed, N failed" line.
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import { postgresGuard } from "./postgres-guard.mjs";
 
 const env = { ...process.env, NEXT_TELEMETRY_DISABLED: "1", PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: "1" };
 const bin = (name) => `node_modules/.bin/${name}`;
@@ -38,6 +39,13 @@ if (!existsSync(chromium)) {
   console.error(
     `Browser tests need Chromium at ${chromium}: apt-get install -y chromium (or set CHROMIUM_PATH).`,
   );
+}
+
+const guard = postgresGuard(process.env);
+if (guard.message) console.error(guard.message);
+if (guard.fail) {
+  totals.failed += 1;
+  summary.push("postgres: FAILED (TEST_DATABASE_URL unset in CI)");
 }
 
 mkdirSync("test-results", { recursive: true });

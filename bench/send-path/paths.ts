@@ -8,6 +8,7 @@ import { type SendGiftInput, sendGiftSchema } from "@/lib/validation/send";
 import { callAction, type RunningApp } from "./app-server";
 import type { CookieBrowser } from "./browser";
 import type { Path } from "./measure";
+import { timedCall } from "./steps";
 
 /** A fresh form per send (key and recipient): a repeat recipient would rightly stop for confirmation. */
 export type FormFor = (tag: string, i: number) => SendGiftInput;
@@ -66,12 +67,18 @@ export async function inProcessPath(db: Db, simUrl: string, form: FormFor) {
   });
   // As high as the app's in this bench: the limiter's database work is measured, never a wait.
   const limiter = createRateLimiter({ db, key: "sendoso:bench", limit: 1_000, windowMs: 1_000 });
-  const sendoso = createSendosoClient({
+  const client = createSendosoClient({
     baseUrl: simUrl,
     getAccessToken: async () => "sandbox-token",
     timeoutMs: 5_000,
     limiter,
   });
+  // The POST is bracketed so the step breakdown (steps.ts) can tell it from the database work.
+  const sendoso: typeof client = {
+    ...client,
+    prepareSend: () => timedCall("token + outbound slot (prepareSend)", () => client.prepareSend()),
+    createSend: (...args) => timedCall("POST /api/v3/send (upstream)", () => client.createSend(...args)),
+  };
   const deps = { db, sendoso, viaFrom: "Gift Desk", repeatWindowDays: 30, settleWaitMs: 10_000 };
   const path: Path = {
     label: "submitSend in-process (parse+db+limiter+client)",

@@ -41,6 +41,7 @@ export function describeDecision(result: ActionResult<DecisionResult>): Decision
         final: true,
       };
     case "not_connected":
+    case "held":
       return { tone: "danger", title: "Still waiting: it was not sent.", text: data.message, final: false };
     case "approved": {
       const sent = data.result;

@@ -26,7 +26,7 @@ import { RecipientFields } from "./recipient-fields";
 import { RepeatRecipientDialog } from "./repeat-recipient-dialog";
 import { SendOutcomePanel } from "./send-outcome";
 import { TouchPicker } from "./touch-picker";
-import { useFormDraft } from "./use-form-draft";
+import { draftKeyFor, useFormDraft } from "./use-form-draft";
 import { type SendGiftAction, useSendGift } from "./use-send-gift";
 import { useTouches } from "./use-touches";
 
@@ -76,7 +76,7 @@ export function SendForm({ touches: initialTouches, idempotencyKey, action, pref
       addressConfirmationMessage: DEFAULT_CONFIRMATION_MESSAGE,
     } as SendGiftInput,
   });
-  useFormDraft(form, Object.keys(prefill).length === 0);
+  useFormDraft(form, draftKeyFor(prefill));
   const { submit, formError, budgetRefusal, outcome, startOver, priorSends, confirmRepeat, dismissRepeat } =
     useSendGift(form, action);
   const { control, formState, watch, setValue } = form;
@@ -151,8 +151,8 @@ export function SendForm({ touches: initialTouches, idempotencyKey, action, pref
         </Alert>
       ) : null}
       {formError ? (
-        <Alert tone="danger" role="alert" title="The gift was not sent">
-          <span data-testid="form-error">{formError}</span>
+        <Alert tone={formError.tone} role="alert" title={formError.title}>
+          <span data-testid="form-error">{formError.message}</span>
         </Alert>
       ) : null}
       <div className="flex justify-end">

@@ -35,6 +35,16 @@ const TITLES: Record<SettledOutcome["status"], string> = {
   sent: "Gift sent",
   unknown: "Gift not confirmed yet",
   pending_approval: "Gift waiting for approval",
+  key_reused: "This form was already sent",
+};
+
+/** What became of the first submit of a reused key, in the rep's words. */
+const FIRST_WORDS: Record<string, string> = {
+  sent: "It was sent.",
+  failed: "It was not sent.",
+  unknown: "It is not confirmed yet — do not resend.",
+  in_progress: "It is still being sent.",
+  pending_approval: "It is waiting for approval.",
 };
 
 export function SendOutcomePanel({ outcome, onSendAnother }: Props) {
@@ -71,6 +81,11 @@ export function SendOutcomePanel({ outcome, onSendAnother }: Props) {
             <span data-testid="pending-approval-message">{outcome.message}</span> History shows where it
             stands; you can cancel it there while it waits.
           </Alert>
+        ) : outcome.status === "key_reused" ? (
+          <Alert tone="info" title={FIRST_WORDS[outcome.first] ?? "It was recorded."}>
+            <span data-testid="key-reused-message">{outcome.message}</span> Open it in History to see where it
+            stands.
+          </Alert>
         ) : (
           <Alert tone="warning" role="alert" title="Do not resend this gift">
             {outcome.message}
@@ -81,7 +96,9 @@ export function SendOutcomePanel({ outcome, onSendAnother }: Props) {
         <Link href={`/history/${outcome.sendId}`} className={buttonClasses({ variant: "secondary" })}>
           View in History
         </Link>
-        <Button onClick={onSendAnother}>Send another</Button>
+        <Button onClick={onSendAnother}>
+          {outcome.status === "key_reused" ? "Start a new send" : "Send another"}
+        </Button>
       </CardFooter>
     </Card>
   );

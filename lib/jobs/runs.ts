@@ -5,22 +5,27 @@ import { getConfig } from "@/lib/env";
 import { runNotificationJobs } from "@/lib/notifications/jobs";
 import { pruneIdleSlots } from "@/lib/rate-limit";
 import { getSandboxSendosoUserId, getSendosoClientForSync } from "@/lib/sendoso";
+import { sendDeadlineMs } from "@/lib/sendoso/client";
 import { remindStaleApprovals } from "@/lib/sends/approval-reminders";
 import { type ReconcileCounts, reconcileSends } from "@/lib/sends/reconcile";
 import { alertStaleUnknownSends } from "@/lib/sends/stale-unknown-alerts";
-import { sweepStaleInFlight } from "@/lib/sends/sweeper";
+import { sweepStaleInFlight, sweepStaleQueued } from "@/lib/sends/sweeper";
 import { type LeasedRun, withJobLease } from "./lease";
 
 /**
  * The background jobs, each under its lease so the in-process schedule and /api/cron/* (on any number of
  * instances) never run one twice at once. A lease outlives the longest run it covers.
  */
-export async function runSweepJob(): Promise<LeasedRun<{ moved: number; prunedLimiterSlots: number }>> {
+export async function runSweepJob(): Promise<
+  LeasedRun<{ moved: number; neverSent: number; prunedLimiterSlots: number }>
+> {
   const { sendoso } = getConfig();
   const db = await getDb();
   return withJobLease(db, "sweep-in-flight", { ttlMs: 5 * 60_000 }, async () => ({
     // Margin over the call timeout: a row this old cannot still have a live call behind it.
-    moved: await sweepStaleInFlight(db, { olderThanMs: sendoso.timeoutMs + 60_000 }),
+    // Longer than a send's whole deadline (token, slot, POST, re-POST): no live call can be behind it.
+    moved: await sweepStaleInFlight(db, { olderThanMs: sendDeadlineMs(sendoso.timeoutMs) + 60_000 }),
+    neverSent: await sweepStaleQueued(db, { olderThanMs: sendDeadlineMs(sendoso.timeoutMs) + 60_000 }),
     // Per-user limiter keys (sends, sign-ins) would otherwise pile up; an hour idle is long past any window.
     prunedLimiterSlots: await pruneIdleSlots(db, 60 * 60_000),
   }));

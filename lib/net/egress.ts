@@ -9,8 +9,14 @@ import { EnvHttpProxyAgent, setGlobalDispatcher } from "undici";
  */
 export type EgressConfig = { httpProxy?: string; httpsProxy?: string; noProxy?: string };
 
+let installed = false;
+
+/** Whether outbound HTTP goes through the egress proxy (then POSTs take fetch too, lib/sendoso/transport). */
+export const egressProxyInstalled = () => installed;
+
 export function installEgressProxy(egress: EgressConfig): boolean {
   if (!egress.httpProxy && !egress.httpsProxy) return false;
+  installed = true;
   setGlobalDispatcher(
     new EnvHttpProxyAgent({
       // As curl reads them: HTTPS_PROXY for https:// URLs (HTTP_PROXY when it is unset), HTTP_PROXY for http://.

@@ -1,4 +1,5 @@
 import { log } from "@/lib/log";
+import type { Lease } from "@/lib/rate-limit";
 import {
   fieldFromMessage,
   SendosoBusyError,
@@ -6,7 +7,7 @@ import {
   SendosoNotConnectedError,
 } from "./errors";
 import { createHttp, MAX_ATTEMPTS, type TokenSource } from "./http";
-import type { SlotSource } from "./limited-exchange";
+import { type SlotSource, takeLease } from "./limited-exchange";
 import { createReads } from "./reads";
 import type { AddressCollectionBody } from "./request-body";
 import type { EgiftBody } from "./request-body-egift";
@@ -31,6 +32,15 @@ export type SendOutcome =
   | { kind: "not_sent"; message: string; reason?: NotSentReason }
   | { kind: "unknown"; detail: string };
 
+/** A token and a slot held for one POST (prepareSend), with the send's deadline. */
+export type PreparedSend = { token: string; lease: Lease | undefined; signal: AbortSignal; endsAt: number };
+
+/**
+ * One send's whole deadline (token refresh, slot wait, POST, any re-POST): room for one wait or
+ * refresh plus a POST of `timeoutMs`. The sweeper waits longer than this (lib/jobs/runs.ts).
+ */
+export const sendDeadlineMs = (timeoutMs: number) => 2 * timeoutMs;
+
 /** The three documented shapes of POST /api/v3/send (shared/sendoso-api.md §2.1–2.3). */
 export type SendBody = AddressCollectionBody | KnownAddressBody | EgiftBody;
 
@@ -51,25 +61,62 @@ export function createSendosoClient(options: SendosoClientOptions) {
   });
 
   /**
+   * The token and a rate-limit slot for one POST, taken before the send row goes `in_flight`, so a
+   * crash or a wait here leaves no false `unknown`. `signal` is the send's one deadline: it bounds this
+   * and the POST (and any re-POST). On failure nothing was sent and the outcome says why.
+   */
+  async function prepareSend(): Promise<
+    { ok: true; prepared: PreparedSend } | { ok: false; outcome: SendOutcome }
+  > {
+    const deadlineMs = sendDeadlineMs(options.timeoutMs);
+    const endsAt = performance.now() + deadlineMs;
+    const signal = AbortSignal.timeout(deadlineMs);
+    try {
+      const token = await http.token(signal);
+      const lease = options.limiter ? await takeLease(options.limiter, signal) : undefined;
+      return { ok: true, prepared: { token, lease, signal, endsAt } };
+    } catch (error) {
+      return { ok: false, outcome: notSentBefore(error) };
+    }
+  }
+
+  /**
    * POST /send is never repeated once Sendoso may have seen it. It is tried again only when the request
    * provably never left, after a 429 (throttled before processing), or once after a 401 when a refreshed
    * token exists (Sendoso said "expired", or another caller had already rotated ours). Everything
    * ambiguous is "unknown"; anything that stops us before the request leaves is "not_sent".
    */
-  async function createSend(body: SendBody): Promise<SendOutcome> {
-    let token: string | undefined;
+  async function createSend(body: SendBody, prepared?: PreparedSend): Promise<SendOutcome> {
+    let ready = prepared;
+    if (!ready) {
+      const made = await prepareSend();
+      if (!made.ok) return made.outcome;
+      ready = made.prepared;
+    }
+    const { signal } = ready;
+    let token: string | undefined = ready.token;
+    let lease = ready.lease;
     let reauthorized = false;
     for (let tries = 1; ; tries++) {
       let attempt: Awaited<ReturnType<typeof http.attempt>>;
       try {
-        attempt = await http.attempt("POST", "/api/v3/send", body, token);
+        attempt = await http.attempt("POST", "/api/v3/send", body, token, { signal, lease });
       } catch (error) {
         return notSentBefore(error);
+      } finally {
+        // A prepared slot serves the first attempt only; any re-POST takes its own.
+        lease = undefined;
       }
       const { exchange: result } = attempt;
       const last = tries >= MAX_ATTEMPTS;
       if (result.kind === "lost") return { kind: "unknown", detail: result.detail };
       if (result.kind === "not_sent") {
+        if (signal.aborted)
+          return {
+            kind: "not_sent",
+            message: "Gift Desk ran out of time before it could send this. Nothing was sent; try again.",
+            reason: "busy",
+          };
         if (last)
           return {
             kind: "not_sent",
@@ -80,19 +127,21 @@ export function createSendosoClient(options: SendosoClientOptions) {
         continue;
       }
       if (result.status === 429) {
-        if (last)
+        const wait = retryAfterMs(result.headers);
+        // A wait that would outlast the deadline cannot end in a POST: give up now, nothing sent.
+        if (last || performance.now() + wait >= ready.endsAt)
           return {
             kind: "not_sent",
             message: "Sendoso is busy. Nothing was sent; try again in a minute.",
             reason: "rate_limited",
           };
-        await sleep(retryAfterMs(result.headers));
+        await sleep(wait);
         continue;
       }
       if (result.status === 401 && !reauthorized) {
         let retry: Awaited<ReturnType<typeof http.afterUnauthorized>>;
         try {
-          retry = await http.afterUnauthorized(attempt.token, result.text);
+          retry = await http.afterUnauthorized(attempt.token, result.text, signal);
         } catch (error) {
           return notSentBefore(error);
         }
@@ -107,7 +156,7 @@ export function createSendosoClient(options: SendosoClientOptions) {
     }
   }
 
-  return { createSend, ...createReads(http) };
+  return { prepareSend, createSend, ...createReads(http) };
 }
 
 export type SendosoClient = ReturnType<typeof createSendosoClient>;
@@ -130,6 +179,13 @@ function notSentBefore(error: unknown): SendOutcome {
   };
 }
 
+/**
+ * Only answers that say Sendoso did not act are refusals: 400, 403, 404 and 422 (401 and 429 are
+ * handled before). Every other non-2xx (3xx, since redirects are never followed; 408; 409; 5xx; any
+ * proxy's code) may come from a request Sendoso processed, so it is "unknown", never "failed".
+ */
+const DEFINITE_REFUSALS = new Set([400, 403, 404, 422]);
+
 export function interpretSendResponse(status: number, text: string): SendOutcome {
   if (status >= 200 && status < 300) {
     const accepted = sendAcceptedSchema.safeParse(parseJson(text));
@@ -140,7 +196,7 @@ export function interpretSendResponse(status: number, text: string): SendOutcome
       trackingUrl: safeTrackingUrl(accepted.data.tracking_url),
     };
   }
-  if (status >= 500) return { kind: "unknown", detail: `HTTP ${status}` };
+  if (status !== 401 && !DEFINITE_REFUSALS.has(status)) return { kind: "unknown", detail: `HTTP ${status}` };
   const parsed = errorBodySchema.safeParse(parseJson(text));
   const message =
     parsed.success && parsed.data.message ? parsed.data.message : `Sendoso refused the send (HTTP ${status})`;

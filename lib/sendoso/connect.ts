@@ -71,6 +71,35 @@ export async function openConnectionFor(
   return { connection: toInfo(row), tokens: connectionTokenSource(deps, row) };
 }
 
+/** The connection a send was recorded on is gone, or belongs to someone else now. */
+export class SendosoConnectionGoneError extends Error {
+  constructor() {
+    super(
+      "The Sendoso connection this gift was recorded on no longer exists. The rep must reconnect " +
+        "Sendoso; the gift stays pending and nothing was sent.",
+    );
+    this.name = "SendosoConnectionGoneError";
+  }
+}
+
+/**
+ * The connection recorded on a send row (approvals send on it, not on the rep's current one). It must
+ * still be the sender's own or the shared one, and active. Throws before anything is sent.
+ */
+export async function openRecordedConnection(
+  deps: ConnectionDeps,
+  connectionId: string,
+  senderId: string,
+): Promise<{ connection: ConnectionInfo; tokens: TokenSource }> {
+  const [row] = await deps.db
+    .select()
+    .from(sendosoConnections)
+    .where(eq(sendosoConnections.id, connectionId));
+  if (!row || (row.userId !== null && row.userId !== senderId)) throw new SendosoConnectionGoneError();
+  if (row.status === "needs_reconnect") throw new SendosoNeedsReconnectError(row.userId === null);
+  return { connection: toInfo(row), tokens: connectionTokenSource(deps, row) };
+}
+
 /**
  * A working connection for organisation-wide reads (the send list, which any user's token sees whole):
  * the shared org connection first, else the most recently refreshed active rep connection. Null when

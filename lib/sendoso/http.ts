@@ -1,6 +1,7 @@
 import type { z } from "zod";
+import type { Lease } from "@/lib/rate-limit";
 import { errorKindForStatus, fieldFromMessage, SendosoError } from "./errors";
-import { limitedExchange, type SlotSource } from "./limited-exchange";
+import { limitedExchange, type SlotSource, untilAborted } from "./limited-exchange";
 import { backoffMs, retryAfterMs, sleep } from "./retry";
 import { errorBodySchema, parseJson } from "./schemas";
 import type { Exchange } from "./transport";
@@ -27,32 +28,47 @@ export type HttpOptions = {
 
 export type Attempt = { exchange: Exchange; token: string };
 
+/** What one attempt may bring along: the send's deadline, and a slot taken before the row went in_flight. */
+export type AttemptOptions = { signal?: AbortSignal; lease?: Lease };
+
 /** Transient failures of a GET are retried this many times in all (429, 5xx, network). */
 export const MAX_ATTEMPTS = 3;
 
 export function createHttp(options: HttpOptions) {
   /** One attempt: token, then a rate-limit slot, then the request (the slot is held for the least time). */
-  async function attempt(method: "GET" | "POST", path: string, body?: unknown, token?: string) {
-    const bearer = token ?? (await options.tokens.getAccessToken());
-    const result = await limitedExchange(options.limiter, {
-      url: new URL(path, options.baseUrl).toString(),
-      method,
-      headers: {
-        Authorization: `Bearer ${bearer}`,
-        Accept: "application/json",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+  async function attempt(
+    method: "GET" | "POST",
+    path: string,
+    body?: unknown,
+    token?: string,
+    extra: AttemptOptions = {},
+  ) {
+    const bearer = token ?? (await untilAborted(options.tokens.getAccessToken(), extra.signal));
+    const result = await limitedExchange(
+      options.limiter,
+      {
+        url: new URL(path, options.baseUrl).toString(),
+        method,
+        headers: {
+          Authorization: `Bearer ${bearer}`,
+          Accept: "application/json",
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        timeoutMs: options.timeoutMs,
+        signal: extra.signal,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      timeoutMs: options.timeoutMs,
-    });
+      extra.lease,
+    );
     return { exchange: result, token: bearer } satisfies Attempt;
   }
 
   /** A fresh token after a 401, or null when none can be had (no refresh, or refresh refused). */
-  async function afterUnauthorized(staleToken: string, text: string) {
+  async function afterUnauthorized(staleToken: string, text: string, signal?: AbortSignal) {
     const parsed = errorBodySchema.safeParse(parseJson(text));
     const expired = parsed.success && (parsed.data.expired || /expired/i.test(parsed.data.message));
-    const fresh = await options.tokens.onUnauthorized?.(staleToken, { expired });
+    const refreshing = options.tokens.onUnauthorized?.(staleToken, { expired });
+    const fresh = refreshing ? await untilAborted(refreshing, signal) : null;
     return { fresh: fresh ?? null, expired };
   }
 
@@ -94,7 +110,17 @@ export function createHttp(options: HttpOptions) {
     }
   }
 
-  return { attempt, afterUnauthorized, getJson };
+  /** The bearer token, ensured (refreshed when near expiry) before a send row goes in_flight. */
+  const token = (signal?: AbortSignal) => untilAborted(options.tokens.getAccessToken(), signal);
+
+  return {
+    attempt,
+    afterUnauthorized,
+    getJson,
+    token,
+    limiter: options.limiter,
+    timeoutMs: options.timeoutMs,
+  };
 }
 
 export type Http = ReturnType<typeof createHttp>;

@@ -1,7 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { SendosoClient } from "./client";
-import { clientOnTokens, completeConnect, openConnectionFor, startConnect } from "./connect";
+import {
+  clientOnTokens,
+  completeConnect,
+  openConnectionFor,
+  openRecordedConnection,
+  startConnect,
+} from "./connect";
 import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
 import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
@@ -24,6 +30,20 @@ export async function getSendosoClientFor(
   const deps = await connectDeps();
   const { connection, tokens } = await openConnectionFor(deps, userId);
   return { client: clientOnTokens(deps, tokens), connection };
+}
+
+/**
+ * A client on the connection a send was recorded on (approvals), or on the shared sandbox token when
+ * the row has none. Throws SendosoConnectionGoneError or SendosoNeedsReconnectError before sending.
+ */
+export async function getSendosoClientForRecorded(
+  connectionId: string | null,
+  senderId: string,
+): Promise<SendosoClient> {
+  if (connectionId === null) return getSendosoClient();
+  const deps = await connectDeps();
+  const { tokens } = await openRecordedConnection(deps, connectionId, senderId);
+  return clientOnTokens(deps, tokens);
 }
 
 /** The user's own connection and the shared one (no tokens), for the header and settings. */
@@ -62,8 +82,10 @@ export async function disconnectSendoso(
 }
 
 /**
- * Active touches, cached briefly in-process per connection: the list changes rarely and every send page
- * needs it. Without a user it reads through the shared sandbox token.
+ * Active touches, cached in-process per connection: the list changes rarely and every send needs it.
+ * A list older than TOUCH_CACHE_MS is still returned at once and refreshed in the background (stale
+ * while revalidate), so no send waits for Sendoso's touch list; only the first use waits. Without a
+ * user it reads through the shared sandbox token.
  */
 export async function listActiveTouches(
   userId?: string,
@@ -75,16 +97,32 @@ export async function listActiveTouches(
   globalForSendoso.giftDeskTouches ??= new Map();
   const cache = globalForSendoso.giftDeskTouches;
   const cached = cache.get(key);
-  if (cached && Date.now() - cached.at < TOUCH_CACHE_MS) return cached.touches;
-  const touches = (found?.client ?? getSendosoClient()).listTouches();
-  cache.set(key, { at: Date.now(), touches });
-  touches.catch(() => {
-    if (cache.get(key)?.touches === touches) cache.delete(key);
-  });
-  return touches;
+  const load = () => {
+    const touches = (found?.client ?? getSendosoClient()).listTouches();
+    const entry = { at: Date.now(), touches };
+    touches.then(
+      () => cache.set(key, entry),
+      () => {
+        if (cache.get(key) === entry) cache.delete(key);
+      },
+    );
+    return touches;
+  };
+  if (!cached) {
+    const touches = load();
+    cache.set(key, { at: Date.now(), touches });
+    return touches;
+  }
+  if (Date.now() - cached.at >= TOUCH_CACHE_MS) {
+    // Mark it fresh now so concurrent callers start one refresh, not one each.
+    cache.set(key, { at: Date.now(), touches: cached.touches });
+    load().catch(() => {});
+  }
+  return cached.touches;
 }
 
 export type { NotSentReason, SendBody, SendOutcome, SendosoClient } from "./client";
+export { SendosoConnectionGoneError } from "./connect";
 export type { ConnectionInfo } from "./connections";
 export {
   SendosoBusyError,

@@ -27,6 +27,11 @@ export function outboundLimiter(): RateLimiter {
       limit: sendoso.rateLimitPerSecond,
       windowMs: 1_000,
       maxWaitMs: 5_000,
+      // The send path takes its slot before the record transaction (so a crash while waiting leaves no
+      // false "unknown"); the lease must outlive that transaction, including a wait for a pooled
+      // connection. The hold already covers lease + request, so this costs capacity only for leases
+      // never begun, which are handed back.
+      leaseMs: 5_000,
       // A request that gets no answer keeps its slot this long (plus a window): it may still arrive.
       requestTimeoutMs: sendoso.timeoutMs,
       onBackgroundError: (error) =>

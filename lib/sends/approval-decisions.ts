@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type Send, type SendState, sends, type User } from "@/lib/db/schema";
@@ -6,8 +6,10 @@ import type { SendosoClient } from "@/lib/sendoso/client";
 import { mayApprove } from "@/lib/spend/approvers";
 import { approvalPolicyFor } from "@/lib/spend/spend-check";
 import { tellSenderOfDecision } from "./approval-notices";
-import { dispatch, type SendDeps, type SubmitResult } from "./send-service";
-import { transitionSend } from "./transitions";
+import { RECIPIENT_BLOCKED_MESSAGE } from "./outcome-messages";
+import { lockRecipient, priorSendsTo } from "./recipient-history";
+import { callAndSettle, type SendDeps, type SubmitResult } from "./send-service";
+import { moveSend, transitionSend } from "./transitions";
 
 export type Decider = Pick<User, "id" | "email" | "name" | "role" | "team">;
 
@@ -19,7 +21,9 @@ export type DecisionResult =
   | { status: "not_found" }
   | { status: "own_send"; message: string }
   | { status: "not_pending"; state: SendState }
-  | { status: "not_connected"; message: string };
+  | { status: "not_connected"; message: string }
+  /** Still pending: the recipient has an unconfirmed gift, so nothing may go out until it is checked. */
+  | { status: "held"; message: string };
 
 async function load(db: Db, sendId: string): Promise<Send | undefined> {
   const [row] = await db.select().from(sends).where(eq(sends.id, sendId));
@@ -42,13 +46,48 @@ async function refusal(db: Db, decider: Decider, row: Send | undefined): Promise
 const decided = (decider: Decider) => ({ decidedBy: decider.id, decidedAt: new Date() });
 const actor = (decider: Decider) => ({ id: decider.id, email: decider.email });
 
+/** The approval's one transaction: the unknown-recipient block again, then the claim (one commit). */
+async function claimApproved(deps: ApproveDeps, decider: Decider, row: Send) {
+  return deps.db.transaction(async (tx) => {
+    const txDb = tx as unknown as Db;
+    await lockRecipient(txDb, row.recipientEmail);
+    const prior = await priorSendsTo(txDb, row.recipientEmail, deps.repeatWindowDays);
+    if (prior.some((p) => p.state === "unknown")) return { blocked: true as const };
+    const moved = await moveSend(txDb, {
+      sendId: row.id,
+      from: ["pending_approval"],
+      to: "in_flight",
+      actorId: decider.id,
+      patch: { ...decided(decider), inFlightAt: sql`now()` },
+      detail: { action: "approve" },
+      onMoved: async (inner, sent) => {
+        await recordAudit(inner, {
+          actor: actor(decider),
+          action: "send.approved",
+          target: { type: "send", id: row.id },
+          before: { state: "pending_approval" },
+          after: { state: "in_flight", overBudget: sent.overBudget, estimatedCost: sent.estimatedCost },
+        });
+        await tellSenderOfDecision(inner, sent, { approved: true, approverName: decider.name });
+      },
+    });
+    return { blocked: false as const, moved };
+  });
+}
+
+export type ApproveDeps = Omit<SendDeps, "sendoso"> & {
+  /** A client on the connection recorded on the row (null: the shared sandbox token). */
+  sendosoFor(connectionId: string | null, senderId: string): Promise<SendosoClient>;
+};
+
 /**
- * Approves a pending send and sends it through the normal money path (claim, one call, settle), on the
- * rep's own Sendoso connection. The move to `queued` is conditional, so two approvers clicking at once
- * release it once.
+ * Approves a pending send and sends it through the normal money path, on the Sendoso connection the
+ * send was recorded on (not whatever the rep uses now): token and slot first, then one transaction
+ * that re-checks the recipient for an unconfirmed gift and moves `pending_approval → in_flight`
+ * (conditional, so two approvers clicking at once release it once), then one call and the settle.
  */
 export async function approveSend(
-  deps: Omit<SendDeps, "sendoso"> & { sendosoFor(senderId: string): Promise<SendosoClient> },
+  deps: ApproveDeps,
   decider: Decider,
   sendId: string,
 ): Promise<DecisionResult> {
@@ -57,34 +96,28 @@ export async function approveSend(
   if (refused || !row) return refused ?? { status: "not_found" };
   let sendoso: SendosoClient;
   try {
-    // Before approving: a rep who must reconnect first keeps the send pending, not stuck in `queued`.
-    sendoso = await deps.sendosoFor(row.senderId);
+    sendoso = await deps.sendosoFor(row.sendosoConnectionId, row.senderId);
   } catch (error) {
     return {
       status: "not_connected",
-      message: `The sender's Sendoso connection is not usable: ${(error as Error).message}`,
+      message: `Not sent; the gift stays pending. ${(error as Error).message}`,
     };
   }
-  const moved = await transitionSend(deps.db, {
-    sendId,
-    from: ["pending_approval"],
-    to: "queued",
-    actorId: decider.id,
-    patch: decided(decider),
-    detail: { action: "approve" },
-    onMoved: async (tx, sent) => {
-      await recordAudit(tx, {
-        actor: actor(decider),
-        action: "send.approved",
-        target: { type: "send", id: sendId },
-        before: { state: "pending_approval" },
-        after: { state: "queued", overBudget: sent.overBudget, estimatedCost: sent.estimatedCost },
-      });
-      await tellSenderOfDecision(tx, sent, { approved: true, approverName: decider.name });
-    },
+  const ready = await sendoso.prepareSend();
+  if (!ready.ok) {
+    const why = ready.outcome.kind === "not_sent" ? ready.outcome.message : "Sendoso is not usable now.";
+    return { status: "not_connected", message: `Not sent; the gift stays pending. ${why}` };
+  }
+  const claim = await claimApproved(deps, decider, row).catch((error) => {
+    ready.prepared.lease?.release();
+    throw error;
   });
-  if (!moved) return { status: "not_pending", state: (await load(deps.db, sendId))?.state ?? "queued" };
-  return { status: "approved", sendId, result: await dispatch({ ...deps, sendoso }, decider.id, moved) };
+  if (claim.blocked || !claim.moved) ready.prepared.lease?.release();
+  if (claim.blocked) return { status: "held", message: RECIPIENT_BLOCKED_MESSAGE };
+  if (!claim.moved)
+    return { status: "not_pending", state: (await load(deps.db, sendId))?.state ?? "in_flight" };
+  const result = await callAndSettle({ ...deps, sendoso }, decider.id, claim.moved, ready.prepared);
+  return { status: "approved", sendId, result };
 }
 
 /** Rejects a pending send with a reason the rep sees; its reservation is released. */

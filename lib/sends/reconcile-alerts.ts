@@ -51,14 +51,15 @@ export async function alertMismatch(
 
 /**
  * The one way a double gift can be in progress: a send marked not sent (the rep told to send again) that
- * Sendoso has after all. The team's managers, the admins and the rep are told, loudly and at once.
+ * Sendoso has after all (found by the reconciler, or a late answer to the POST: the settle). The team's
+ * managers, the admins and the rep are told, loudly and at once; `evidence` names what Sendoso showed.
  */
-export async function alertFoundAfterNotSent(db: Db, row: Row, sendGid: string): Promise<void> {
+export async function alertFoundAfterNotSent(db: Db, row: Row, evidence: string): Promise<void> {
   const [managers, admins] = await Promise.all([
     row.team ? teamManagerIds(db, row.team) : Promise.resolve([]),
     adminIds(db),
   ]);
-  const body = `${row.touchName} to ${row.recipientEmail} was marked not sent, but Sendoso has it (send ${sendGid}): it is now marked sent. If it was sent again, the recipient may get two gifts: check Sendoso now.`;
+  const body = `${row.touchName} to ${row.recipientEmail} was marked not sent, but Sendoso has it (${evidence}): it is now marked sent. If it was sent again, the recipient may get two gifts: check Sendoso now.`;
   await notify(db, {
     userIds: [...managers, ...admins].filter((id) => id !== row.senderId),
     category: "needs_checking",

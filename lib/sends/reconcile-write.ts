@@ -129,7 +129,7 @@ export async function applyMatch(
 }
 
 async function announceFoundAfterNotSent(tx: Db, row: SyncRow, item: SendosoSendItem): Promise<void> {
-  await alertFoundAfterNotSent(tx, row, item.send_gid);
+  await alertFoundAfterNotSent(tx, row, `send ${item.send_gid}`);
   await recordAudit(tx, {
     actor: null,
     action: "send.found_after_not_sent",

@@ -1,15 +1,16 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
+import type { PgInsertValue } from "drizzle-orm/pg-core";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type Send, sendEvents, sends } from "@/lib/db/schema";
+import { consume } from "@/lib/rate-limit";
+import type { SendBody } from "@/lib/sendoso/client";
 import { alertBudgetUse } from "@/lib/spend/budget-alerts";
 import type { CostEstimate } from "@/lib/spend/estimate";
 import { decideSpend } from "@/lib/spend/spend-check";
 import type { SendGiftValues } from "@/lib/validation/send";
 import { askApprovers } from "./approval-notices";
-import { fingerprintOf } from "./fingerprint";
 import { lockRecipient, type PriorSend, priorSendsTo } from "./recipient-history";
-import { requestBodyFor } from "./request-for";
 import { sendosoUserIdOf } from "./sendoso-user-of";
 
 export type Sender = {
@@ -26,11 +27,13 @@ export type IntentResult =
   | { kind: "existing"; row: Send; fingerprintMatches: boolean }
   | { kind: "needs_confirmation"; priorSends: PriorSend[] }
   | { kind: "blocked"; priorSends: PriorSend[] }
-  | { kind: "over_budget"; message: string };
+  | { kind: "over_budget"; message: string }
+  | { kind: "rate_limited"; retryAfterMs: number };
 
 export type IntentOptions = {
-  viaFrom: string;
   repeatWindowDays: number;
+  /** The per-user send limit, counted in this transaction (not a commit of its own). */
+  sendLimit?: { limit: number; windowMs: number };
   /** The org currency, for approval-threshold messages (budgets carry their own). Default USD. */
   currency?: string;
 };
@@ -46,7 +49,7 @@ function intentDetail(repeats: number, approval: { reason: string; message: stri
   };
 }
 
-async function findByKey(db: Db, senderId: string, key: string): Promise<Send | undefined> {
+export async function findByKey(db: Db, senderId: string, key: string): Promise<Send | undefined> {
   const [row] = await db
     .select()
     .from(sends)
@@ -55,32 +58,70 @@ async function findByKey(db: Db, senderId: string, key: string): Promise<Send | 
 }
 
 /**
- * Records the intent before anything is sent, or finds the one this form already recorded. New intents
- * first look at who else gifted the recipient, under a per-recipient lock, so two tabs (two keys) cannot
- * both slip past that check. Then the budget check and reservation (lib/spend) happen in the same
- * transaction as the insert: a send over a threshold or over budget is saved as `pending_approval`, or
- * refused with nothing saved.
+ * Every column of a new send row, built here only (one place to add a column set at record time).
+ * A direct send is born `in_flight`: its claim is this insert, and `in_flight_at` is the database's
+ * clock, like the sweeper's cutoff.
+ */
+function newSendValues(
+  sender: Sender,
+  values: SendGiftValues,
+  touch: TouchPricing,
+  body: SendBody,
+  fingerprint: string,
+  spend: { pending: boolean; overBudget: boolean },
+): PgInsertValue<typeof sends> {
+  return {
+    senderId: sender.id,
+    team: sender.team,
+    sendosoConnectionId: sender.connection?.id ?? null,
+    sendosoUserId: sendosoUserIdOf(sender.connection?.id),
+    viaSharedAccount: sender.connection?.shared ?? false,
+    idempotencyKey: values.idempotencyKey,
+    fingerprint,
+    sendType: values.sendType,
+    touchId: values.touchId,
+    touchName: touch.name,
+    state: spend.pending ? "pending_approval" : "in_flight",
+    inFlightAt: spend.pending ? null : sql`now()`,
+    estimatedCost: touch.estimate.amount === null ? null : touch.estimate.amount.toFixed(2),
+    costIsGuess: touch.estimate.isGuess,
+    overBudget: spend.pending && spend.overBudget,
+    recipientName: values.recipientName || null,
+    recipientEmail: values.recipientEmail,
+    recipientCompany: values.recipientCompany || null,
+    customMessage: body.send.custom_message,
+    requestBody: body,
+  };
+}
+
+/**
+ * Records and claims the intent in one transaction (one commit), or finds the one this form already
+ * recorded. The caller has already ensured the token and taken the rate-limit slot, so the only thing
+ * left after this commit is the POST itself. Inside: the per-user send limit, a per-recipient lock (two
+ * tabs with two keys cannot both slip past the repeat/unknown checks), the budget check and reservation
+ * (lib/spend), the insert (straight as `in_flight`, or `pending_approval` when over a threshold or
+ * budget), its event and audit rows, and the approvers' and budget notices.
  */
 export async function recordIntent(
   db: Db,
   sender: Sender,
   values: SendGiftValues,
   touch: TouchPricing,
-  options: IntentOptions,
+  options: IntentOptions & { body: SendBody; fingerprint: string },
 ): Promise<IntentResult> {
-  const body = requestBodyFor(values, options.viaFrom);
-  const fingerprint = fingerprintOf(body);
+  const { body, fingerprint } = options;
   const existingRow = (row: Send): IntentResult => ({
     kind: "existing",
     row,
     fingerprintMatches: row.fingerprint === fingerprint,
   });
 
-  const already = await findByKey(db, sender.id, values.idempotencyKey);
-  if (already) return existingRow(already);
-
   return db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
+    if (options.sendLimit) {
+      const verdict = await consume(txDb, { key: `send:${sender.id}`, ...options.sendLimit });
+      if (!verdict.ok) return { kind: "rate_limited", retryAfterMs: verdict.retryAfterMs };
+    }
     await lockRecipient(txDb, values.recipientEmail);
     // A twin submit of this same form may have got the lock first.
     const twin = await findByKey(txDb, sender.id, values.idempotencyKey);
@@ -95,27 +136,12 @@ export async function recordIntent(
     const pending = spend.kind === "needs_approval";
     const [row] = await tx
       .insert(sends)
-      .values({
-        senderId: sender.id,
-        team: sender.team,
-        sendosoConnectionId: sender.connection?.id ?? null,
-        sendosoUserId: sendosoUserIdOf(sender.connection?.id),
-        viaSharedAccount: sender.connection?.shared ?? false,
-        idempotencyKey: values.idempotencyKey,
-        fingerprint,
-        sendType: values.sendType,
-        touchId: values.touchId,
-        touchName: touch.name,
-        state: pending ? "pending_approval" : "queued",
-        estimatedCost: touch.estimate.amount === null ? null : touch.estimate.amount.toFixed(2),
-        costIsGuess: touch.estimate.isGuess,
-        overBudget: pending && spend.overBudget,
-        recipientName: values.recipientName || null,
-        recipientEmail: values.recipientEmail,
-        recipientCompany: values.recipientCompany || null,
-        customMessage: body.send.custom_message,
-        requestBody: body,
-      })
+      .values(
+        newSendValues(sender, values, touch, body, fingerprint, {
+          pending,
+          overBudget: pending && spend.overBudget,
+        }),
+      )
       .returning();
     if (!row) throw new Error("Send insert returned no row");
     await tx.insert(sendEvents).values({

@@ -12,9 +12,15 @@ import { sendDeps } from "../support/send-deps";
 import { priced } from "../support/touch-pricing";
 import { makeUser } from "../support/users";
 
-// A send held for approval never reaches Sendoso: any call is a test failure.
+// A send held for approval never reaches Sendoso: only the token and slot are taken up front (before
+// the record transaction decides), and any call is a test failure.
 const noSendoso = new Proxy({} as SendosoClient, {
-  get() {
+  get(_target, prop) {
+    if (prop === "prepareSend")
+      return async () => ({
+        ok: true,
+        prepared: { token: "t", lease: undefined, signal: new AbortController().signal, endsAt: Infinity },
+      });
     throw new Error("Sendoso must not be called for a held send");
   },
 });

@@ -21,7 +21,9 @@ export const spendForm = (overrides: Record<string, unknown> = {}) =>
 
 /** The send path on the simulator, patient enough for a burst of concurrent sends. */
 export const spendDeps = (db: Db, sim: TestSimulator): SendDeps =>
-  sendDeps(db, sandboxClient(sim, { timeoutMs: 5_000 }));
+  // A send's deadline (twice this) includes its wait for the record transaction: 100 at once on PGlite
+  // run one after another.
+  sendDeps(db, sandboxClient(sim, { timeoutMs: 15_000 }));
 
 export async function setTeamBudget(
   db: Db,

@@ -47,6 +47,14 @@ describe("interpretSendResponse", () => {
     });
   });
 
+  it("treats only 400, 403, 404 and 422 as refusals; any other non-2xx (3xx, 408, 409, proxies) is unknown", () => {
+    const body = JSON.stringify({ success: false, message: "nope" });
+    for (const status of [301, 302, 303, 307, 308, 405, 407, 408, 409, 410, 413, 425, 499, 500, 504])
+      expect(interpretSendResponse(status, body)).toEqual({ kind: "unknown", detail: `HTTP ${status}` });
+    for (const status of [400, 403, 404, 422])
+      expect(interpretSendResponse(status, body)).toMatchObject({ kind: "rejected", status });
+  });
+
   it("maps a 400 to a rejection naming the field", () => {
     expect(
       interpretSendResponse(400, JSON.stringify({ success: false, message: "email can't be blank" })),

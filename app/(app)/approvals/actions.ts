@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { defineAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
-import { getSendosoClientFor } from "@/lib/sendoso";
+import { getSendosoClientForRecorded } from "@/lib/sendoso";
 import { approveSend, type DecisionResult, rejectSend } from "@/lib/sends/approval-decisions";
 import { pendingSendSchema, rejectSendSchema } from "@/lib/validation/spend";
 
@@ -15,8 +15,8 @@ function refreshed(result: DecisionResult): DecisionResult {
 }
 
 /**
- * Approves a pending send and sends it at once through the normal money path, on the rep's own
- * Sendoso connection. `mayApprove` (in approveSend) decides per send; others' sends read as not found.
+ * Approves a pending send and sends it at once through the normal money path, on the Sendoso
+ * connection the send was recorded on. `mayApprove` (in approveSend) decides per send; others' sends read as not found.
  */
 export const approveSendAction = defineAction(
   {
@@ -35,7 +35,7 @@ export const approveSendAction = defineAction(
         repeatWindowDays: config.repeatRecipientWindowDays,
         settleWaitMs: config.sendoso.timeoutMs + 5_000,
         currency: config.currency,
-        sendosoFor: (id) => getSendosoClientFor(id).then((c) => c.client),
+        sendosoFor: getSendosoClientForRecorded,
       },
       user,
       sendId,

@@ -20,7 +20,8 @@ export const sendGift = defineAction(
     schema: sendGiftSchema,
     permission: "send",
     sameOriginOnly: true,
-    rateLimit: () => ({ name: "send", limit: getConfig().limits.sendsPerMinute, windowMs: 60_000 }),
+    // No `rateLimit` here: the per-user send limit is counted inside the record transaction
+    // (submitSend's sendLimit), so it costs no commit of its own.
     failureMessage:
       "Something went wrong before Gift Desk could confirm this gift. Check History before trying again; " +
       "pressing Send again on this form is safe and will not send twice.",
@@ -40,11 +41,16 @@ export const sendGift = defineAction(
     }
     // The name is kept for history; an unlisted touch still goes to Sendoso, whose answer is recorded
     // (unpriced, so under a budget it waits for an approver).
-    const touches = await listActiveTouches(user.id, sendoso).catch(() => []);
+    // Both at once: the touch list is usually cached (refreshed in the background), the estimate is
+    // one read.
+    const [touches, adminEstimate] = await Promise.all([
+      listActiveTouches(user.id, sendoso).catch(() => []),
+      adminEstimateFor(db, values.touchId),
+    ]);
     const touch = touches.find((t) => t.id === values.touchId);
     const pricing = {
       name: touch?.name ?? `Touch ${values.touchId}`,
-      estimate: estimateSendCost(touch, await adminEstimateFor(db, values.touchId)),
+      estimate: estimateSendCost(touch, adminEstimate),
     };
     const result = await withSpan("send.submit", () =>
       submitSend(
@@ -55,6 +61,7 @@ export const sendGift = defineAction(
           repeatWindowDays: config.repeatRecipientWindowDays,
           settleWaitMs: config.sendoso.timeoutMs + 5_000,
           currency: config.currency,
+          sendLimit: { limit: config.limits.sendsPerMinute, windowMs: 60_000 },
         },
         {
           id: user.id,
