@@ -2,7 +2,7 @@ import type { auditLog } from "./tables/audit";
 import type { notifications } from "./tables/notifications";
 import type { sendosoConnections } from "./tables/sendoso";
 import type { sendEvents, sends } from "./tables/sends";
-import type { approvalPolicies, budgets } from "./tables/spend";
+import type { approvalPolicies, budgets, orgSpendLimits } from "./tables/spend";
 import type { users } from "./tables/users";
 
 /**
@@ -24,5 +24,6 @@ export type NewSend = typeof sends.$inferInsert;
 export type SendEvent = typeof sendEvents.$inferSelect;
 export type Budget = typeof budgets.$inferSelect;
 export type ApprovalPolicy = typeof approvalPolicies.$inferSelect;
+export type OrgSpendLimits = typeof orgSpendLimits.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

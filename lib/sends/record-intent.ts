@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { type Send, sendEvents, sends } from "@/lib/db/schema";
 import { alertBudgetUse } from "@/lib/spend/budget-alerts";
 import type { CostEstimate } from "@/lib/spend/estimate";
-import { decideSpend } from "@/lib/spend/spend-check";
+import { decideSpend, type SpendOptions } from "@/lib/spend/spend-check";
 import type { SendGiftValues } from "@/lib/validation/send";
 import { askApprovers } from "./approval-notices";
 import { fingerprintOf } from "./fingerprint";
@@ -27,7 +27,7 @@ export type IntentResult =
   | { kind: "blocked"; priorSends: PriorSend[] }
   | { kind: "over_budget"; message: string };
 
-export type IntentOptions = {
+export type IntentOptions = SpendOptions & {
   viaFrom: string;
   repeatWindowDays: number;
   /** The org currency, for approval-threshold messages (budgets carry their own). Default USD. */
@@ -89,7 +89,7 @@ export async function recordIntent(
     if (priorSends.length > 0 && !values.confirmRepeatRecipient)
       return { kind: "needs_confirmation", priorSends };
 
-    const spend = await decideSpend(txDb, sender, touch.estimate, new Date(), options.currency);
+    const spend = await decideSpend(txDb, sender, touch.estimate, new Date(), options);
     if (spend.kind === "refused") return { kind: "over_budget", message: spend.message };
     const pending = spend.kind === "needs_approval";
     const [row] = await tx

@@ -53,6 +53,8 @@ export const sendGift = defineAction(
         repeatWindowDays: config.repeatRecipientWindowDays,
         settleWaitMs: config.sendoso.timeoutMs + 5_000,
         currency: config.currency,
+        teamlessSends: config.teamlessSends,
+        teamGroupPrefix: config.auth.teamGroupPrefix,
       },
       {
         id: user.id,
