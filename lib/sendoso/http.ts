@@ -34,17 +34,22 @@ export function createHttp(options: HttpOptions) {
   /** One attempt: token, then a rate-limit slot, then the request (the slot is held for the least time). */
   async function attempt(method: "GET" | "POST", path: string, body?: unknown, token?: string) {
     const bearer = token ?? (await options.tokens.getAccessToken());
-    const result = await limitedExchange(options.limiter, {
-      url: new URL(path, options.baseUrl).toString(),
-      method,
-      headers: {
-        Authorization: `Bearer ${bearer}`,
-        Accept: "application/json",
-        ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    const result = await limitedExchange(
+      options.limiter,
+      {
+        url: new URL(path, options.baseUrl).toString(),
+        method,
+        headers: {
+          Authorization: `Bearer ${bearer}`,
+          Accept: "application/json",
+          ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        timeoutMs: options.timeoutMs,
       },
-      body: body === undefined ? undefined : JSON.stringify(body),
-      timeoutMs: options.timeoutMs,
-    });
+      // GETs are reads: they take only the read share of the limiter (a POST is a send).
+      method === "GET" ? "read" : "send",
+    );
     return { exchange: result, token: bearer } satisfies Attempt;
   }
 
