@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type Send, type SendState, sends, type User } from "@/lib/db/schema";
+import { connectionProblemMessage } from "@/lib/security/public-error";
 import type { SendosoClient } from "@/lib/sendoso/client";
 import { mayApprove } from "@/lib/spend/approvers";
 import { approvalPolicyFor } from "@/lib/spend/spend-check";
@@ -62,7 +63,7 @@ export async function approveSend(
   } catch (error) {
     return {
       status: "not_connected",
-      message: `The sender's Sendoso connection is not usable: ${(error as Error).message}`,
+      message: `The sender's Sendoso connection is not usable: ${connectionProblemMessage(error)}`,
     };
   }
   const moved = await transitionSend(deps.db, {

@@ -41,7 +41,7 @@ test("an admin browses and filters the audit log, and downloads it as CSV", asyn
   for (const row of await rows.all()) await expect(row).toContainText("manager@giftdesk.test");
 
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("button", { name: "Export CSV" }).click();
   const csv = await readFile((await (await download).path()) ?? "", "utf8");
   expect(csv.startsWith("\uFEFF")).toBe(true);
   const lines = csv.slice(1).trim().split("\r\n");
@@ -70,7 +70,7 @@ for (const role of ["rep", "manager"] as const) {
     await expect(page.getByRole("heading", { name: "Audit log" })).toHaveCount(0);
 
     const request = await requestAs(playwright, role);
-    const exported = await request.get("/api/audit/export");
+    const exported = await request.post("/api/audit/export");
     expect(exported.status()).toBe(404);
     expect(await exported.text()).not.toContain("Time (UTC)");
     await request.dispose();

@@ -44,7 +44,12 @@ describe.each(backends)("repeat-recipient disclosure on $name", (backend) => {
   }
   async function checkAs(who: string, limit = 100) {
     const viewer = people[who] as User;
-    const result = await submitSend(deps(), viewer, spendForm({ recipientEmail: recipient }), priced("Mug", 5));
+    const result = await submitSend(
+      deps(),
+      viewer,
+      spendForm({ recipientEmail: recipient }),
+      priced("Mug", 5),
+    );
     if (result.status !== "needs_confirmation") throw new Error(`expected a question, got ${result.status}`);
     return answerRecipientCheck(database.db, viewer, result, limit);
   }
