@@ -12,6 +12,7 @@ import type { users } from "./tables/users";
 export * from "./tables/audit";
 export * from "./tables/jobs";
 export * from "./tables/notifications";
+export * from "./tables/oauth-attempts";
 export * from "./tables/sendoso";
 export * from "./tables/sends";
 export * from "./tables/spend";
