@@ -6,8 +6,9 @@ import { contentSecurityPolicy } from "@/lib/security/headers";
 /**
  * Three jobs, none of them security-critical on its own:
  * - a per-request CSP nonce on every page, action and route handler response;
- * - a request id (`x-request-id`, kept from upstream when well formed) passed on to the app, which stamps
- *   audit entries with it, and echoed on the response;
+ * - a request id (`x-request-id`, taken from TRUSTED_REQUEST_ID_HEADER when your proxy sets it, else
+ *   generated; never the client's own) passed on to the app, which stamps audit entries with it, and
+ *   echoed on the response;
  * - convenience redirects of visitors without a session cookie to sign-in. Every page, action and route
  *   handler checks the session itself (lib/auth/session.ts); nothing relies on this redirect.
  */
@@ -25,7 +26,7 @@ function hasSessionCookie(request: NextRequest): boolean {
 export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
-  const requestId = requestIdFor(request.headers);
+  const requestId = requestIdFor(request.headers, getConfig().trustedRequestIdHeader);
   const csp = contentSecurityPolicy(nonce, {
     development: isDevelopment,
     identityProviderOrigin: new URL(getConfig().auth.issuer).origin,
@@ -49,6 +50,12 @@ export function proxy(request: NextRequest) {
   return response;
 }
 
+/**
+ * Everything except the files Next serves itself (issue 16): the build's static assets, the image
+ * optimizer and the favicon. Matching by extension instead would skip the CSP and request id for any
+ * page or route whose URL merely ends in `.txt` or `.svg`. The app has no public/ folder; a file added
+ * there must be listed here.
+ */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|txt|woff2?)$).*)"],
+  matcher: ["/((?!_next/static/|_next/image(?:$|\\?)|favicon\\.ico$).*)"],
 };

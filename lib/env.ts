@@ -113,6 +113,18 @@ function readRawEnv(source: Record<string, string | undefined>) {
       SANDBOX_IDP_URL: z.url().default("http://127.0.0.1:4000"),
       SANDBOX_SENDOSO_URL: z.url().default("http://127.0.0.1:4010"),
       SENDOSO_SANDBOX_TOKEN: z.string().default("sandbox-token"),
+      // Issue 16 hardening (SECURITY.md).
+      TEAMLESS_SENDS: z.enum(["refuse", "approve"]).default("approve"),
+      SENDOSO_READ_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(30),
+      RECIPIENT_CHECK_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+      EXPORT_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(5),
+      APPROVAL_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000).default(30),
+      TRUSTED_REQUEST_ID_HEADER: z
+        .string()
+        .trim()
+        .toLowerCase()
+        .regex(/^[a-z0-9-]{1,64}$/, "TRUSTED_REQUEST_ID_HEADER is a header name such as x-amzn-trace-id")
+        .optional(),
     },
     runtimeEnv: source,
     emptyStringAsUndefined: true,
@@ -185,7 +197,17 @@ export function buildConfig(raw: RawEnv) {
     limits: {
       sendsPerMinute: raw.SEND_RATE_LIMIT_PER_MINUTE,
       signInsPerMinute: raw.SIGNIN_RATE_LIMIT_PER_MINUTE,
+      /** Sendoso reads a user may cause (header chip, touch list), beside the short per-connection cache. */
+      sendosoReadsPerMinute: raw.SENDOSO_READ_RATE_LIMIT_PER_MINUTE,
+      /** Send attempts that end in a repeat-recipient question (they send nothing but disclose). */
+      recipientChecksPerMinute: raw.RECIPIENT_CHECK_RATE_LIMIT_PER_MINUTE,
+      exportsPerMinute: raw.EXPORT_RATE_LIMIT_PER_MINUTE,
+      approvalsPerMinute: raw.APPROVAL_RATE_LIMIT_PER_MINUTE,
     },
+    /** A sender with no team: refused, or every send waits for an admin (lib/spend/teamless.ts). */
+    teamlessSends: raw.TEAMLESS_SENDS,
+    /** The one incoming header whose request id is kept (your proxy sets it); unset: always generated. */
+    trustedRequestIdHeader: raw.TRUSTED_REQUEST_ID_HEADER,
     /** A recipient anyone gifted within this many days needs the rep's confirmation before another gift. */
     repeatRecipientWindowDays: raw.REPEAT_RECIPIENT_WINDOW_DAYS,
     /** `in-process`: every instance schedules the jobs (leases keep them single); `cron`: /api/cron/* only. */

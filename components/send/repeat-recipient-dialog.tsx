@@ -24,11 +24,18 @@ export function RepeatRecipientDialog({ priorSends, email, onConfirm, onCancel, 
         <ul className="my-4 flex flex-col gap-2 text-sm" data-testid="prior-sends">
           {(priorSends ?? []).map((p) => (
             <li
-              key={`${p.createdAt}-${p.touchName}`}
+              key={`${p.createdAt}-${p.touchName ?? "someone"}`}
               className="rounded-control border border-line px-3 py-2"
             >
-              <strong>{p.senderName}</strong> sent <strong>{p.touchName}</strong> on{" "}
-              <LocalTime iso={p.createdAt} />
+              {p.outsideScope ? (
+                // Outside the rep's scope only the day is told (issue 16).
+                <>Someone in your organisation sent this person a gift on {p.createdAt}</>
+              ) : (
+                <>
+                  <strong>{p.senderName}</strong> sent <strong>{p.touchName}</strong> on{" "}
+                  <LocalTime iso={p.createdAt} />
+                </>
+              )}
             </li>
           ))}
         </ul>

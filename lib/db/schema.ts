@@ -2,7 +2,7 @@ import type { auditLog } from "./tables/audit";
 import type { notifications } from "./tables/notifications";
 import type { sendosoConnections } from "./tables/sendoso";
 import type { sendEvents, sends } from "./tables/sends";
-import type { approvalPolicies, budgets } from "./tables/spend";
+import type { approvalPolicies, budgets, orgSpendLimits } from "./tables/spend";
 import type { users } from "./tables/users";
 
 /**
@@ -12,6 +12,7 @@ import type { users } from "./tables/users";
 export * from "./tables/audit";
 export * from "./tables/jobs";
 export * from "./tables/notifications";
+export * from "./tables/oauth-attempts";
 export * from "./tables/sendoso";
 export * from "./tables/sends";
 export * from "./tables/spend";
@@ -24,5 +25,6 @@ export type NewSend = typeof sends.$inferInsert;
 export type SendEvent = typeof sendEvents.$inferSelect;
 export type Budget = typeof budgets.$inferSelect;
 export type ApprovalPolicy = typeof approvalPolicies.$inferSelect;
+export type OrgSpendLimits = typeof orgSpendLimits.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;

@@ -5,4 +5,5 @@ export {
   type RateLimiterOptions,
   RateLimitTimeoutError,
 } from "./limiter";
+export { defaultReadSlots, type SlotKind } from "./slot-kind";
 export { consume, pruneIdleSlots } from "./slots";

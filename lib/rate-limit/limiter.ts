@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { recordLimiterWait } from "@/lib/telemetry/metrics";
 import { createLease, type Lease } from "./lease";
+import { defaultReadSlots, type SlotKind } from "./slot-kind";
 import { ensureSlots, shortenGrant, takeSlot } from "./slots";
 import { createNap, createSpare } from "./spare";
 
@@ -32,6 +33,12 @@ export type RateLimiterOptions = {
   prefetch?: boolean;
   /** Failures of background writes (handing time back); they only cost capacity, never correctness. */
   onBackgroundError?: (error: unknown) => void;
+  /**
+   * Of the `limit` slots, how many `acquire("read")` may use (issue 16): the rest stay free for sends,
+   * so no amount of reading can take the whole window from a send. Default: limit minus 30% (at least
+   * one slot kept for sends when limit ≥ 2).
+   */
+  readSlots?: number;
 };
 
 export class RateLimitTimeoutError extends Error {
@@ -45,7 +52,7 @@ export class RateLimitTimeoutError extends Error {
 }
 
 export interface RateLimiter {
-  acquire(): Promise<Lease>;
+  acquire(kind?: SlotKind): Promise<Lease>;
   /** Hands back the spare lease and waits for pending writes (tests, shutdown). */
   dispose(): Promise<void>;
 }
@@ -66,7 +73,10 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   const holdMs = cooldownMs + leaseMs + (options.requestTimeoutMs ?? 15_000);
   const prefetch = options.prefetch ?? true;
   const report = options.onBackgroundError ?? (() => {});
-  const waiters: Waiter[] = [];
+  const readSlots = Math.min(limit, Math.max(1, options.readSlots ?? defaultReadSlots(limit)));
+  // Two queues: a send never waits behind a read of this process.
+  const queues: Record<SlotKind, Waiter[]> = { send: [], read: [] };
+  const waiting = () => queues.send.length + queues.read.length;
   const pending = new Set<Promise<unknown>>();
   const spare = createSpare(MIN_SPARE_MS);
   const sleeper = createNap();
@@ -98,14 +108,15 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
   };
 
   /** One database round trip: a fresh lease, or how long until a slot frees up. */
-  async function attempt(): Promise<{ lease: HeldLease } | { waitMs: number }> {
+  async function attempt(kind: SlotKind): Promise<{ lease: HeldLease } | { waitMs: number }> {
     const db = await getDb();
     if (!slotsReady) {
       await ensureSlots(db, key, limit);
       slotsReady = true;
     }
     const requestedAt = performance.now();
-    const result = await takeSlot(db, key, limit, holdMs);
+    // Reads may only take the low slots; sends any slot.
+    const result = await takeSlot(db, key, kind === "read" ? readSlots : limit, holdMs);
     if (result.granted) {
       return {
         lease: createLease({
@@ -119,13 +130,16 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
         }),
       };
     }
-    if (result.missingSlots) slotsReady = false;
+    if (result.missingSlots && kind === "send") slotsReady = false;
     return { waitMs: result.waitMs };
   }
 
-  /** To the longest-waiting caller, else kept as the spare (released once disposed). */
-  function handOut(lease: HeldLease) {
-    const waiter = waiters.shift();
+  /**
+   * To the longest-waiting caller of `queue`, else kept as the spare (released once disposed). A lease
+   * from any slot may serve a send, so the spare only ever goes to sends.
+   */
+  function handOut(lease: HeldLease, queue: Waiter[] = queues.send) {
+    const waiter = queue.shift();
     if (waiter) waiter.resolve(lease);
     else if (disposed) lease.release();
     else spare.keep(lease);
@@ -133,9 +147,11 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
 
   function dropTimedOut() {
     const now = performance.now();
-    while (waiters[0] && now - waiters[0].since > maxWaitMs) {
-      const waiter = waiters.shift() as Waiter;
-      waiter.reject(new RateLimitTimeoutError(key, now - waiter.since));
+    for (const queue of [queues.send, queues.read]) {
+      while (queue[0] && now - queue[0].since > maxWaitMs) {
+        const waiter = queue.shift() as Waiter;
+        waiter.reject(new RateLimitTimeoutError(key, now - waiter.since));
+      }
     }
   }
 
@@ -143,28 +159,29 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
     if (pumping) return;
     pumping = run().finally(() => {
       pumping = null;
-      if (waiters.length > 0) pump();
+      if (waiting() > 0) pump();
     });
   }
 
   async function run(): Promise<void> {
     try {
-      while (waiters.length > 0 || wantSpare) {
+      while (waiting() > 0 || wantSpare) {
         dropTimedOut();
-        const head = waiters[0];
+        const kind: SlotKind = queues.send.length > 0 ? "send" : "read";
+        const head = queues[kind][0];
         if (!head) {
           // Refill the spare only from a slot that is free right now; never wait for one.
           wantSpare = false;
           if (!spare.has()) {
-            const result = await attempt();
+            const result = await attempt("send");
             if ("lease" in result) handOut(result.lease);
           }
           continue;
         }
-        const ready = spare.take();
-        const result = ready ? { lease: ready } : await attempt();
+        const ready = kind === "send" ? spare.take() : null;
+        const result = ready ? { lease: ready } : await attempt(kind);
         if ("lease" in result) {
-          handOut(result.lease);
+          handOut(result.lease, queues[kind]);
           continue;
         }
         const untilGiveUp = maxWaitMs - (performance.now() - head.since);
@@ -173,15 +190,17 @@ export function createRateLimiter(options: RateLimiterOptions): RateLimiter {
       }
     } catch (error) {
       // The database is unreachable: nobody can be granted a slot, so nobody waits.
-      for (const waiter of waiters.splice(0)) waiter.reject(error);
+      for (const waiter of [...queues.send.splice(0), ...queues.read.splice(0)]) waiter.reject(error);
     }
   }
 
   return {
-    acquire() {
+    acquire(kind: SlotKind = "send") {
       const since = performance.now();
       return new Promise<Lease>((resolve, reject) => {
-        waiters.push({ resolve, reject, since });
+        queues[kind].push({ resolve, reject, since });
+        // A send arriving while reads wait for a slot must not sleep out their poll.
+        if (kind === "send") sleeper.wake();
         pump();
       }).then((lease) => {
         recordLimiterWait(performance.now() - since);

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { desc, eq, sql } from "drizzle-orm";
 import { sendosoConnections } from "@/lib/db/schema";
 import { createSendosoClient, type SendosoClient } from "./client";
@@ -11,7 +12,14 @@ import {
 import { SendosoNeedsReconnectError, SendosoNotConnectedError } from "./errors";
 import type { TokenSource } from "./http";
 import { buildAuthorizeUrl, exchangeCode, type OAuthConfig } from "./oauth";
-import { type ConnectPurpose, OAuthStateError, signOAuthState, verifyOAuthState } from "./oauth-state";
+import { beginOAuthAttempt, claimOAuthAttempt, pkcePair } from "./oauth-attempts";
+import {
+  type ConnectPurpose,
+  OAuthStateError,
+  STATE_TTL_MS,
+  signOAuthState,
+  verifyOAuthState,
+} from "./oauth-state";
 import { connectionTokenSource } from "./token-refresh";
 
 /** The connect flow and connection lookup, as the route handlers and actions use them. */
@@ -26,9 +34,24 @@ export function clientOnTokens(deps: { oauth: OAuthConfig }, tokens: TokenSource
   return createSendosoClient({ baseUrl, timeoutMs, limiter, tokens });
 }
 
-/** Where "Connect Sendoso" sends the browser. `shared` is for an admin connecting the org account. */
-export function startConnect(deps: ConnectDeps, userId: string, purpose: ConnectPurpose = "own"): string {
-  return buildAuthorizeUrl(deps.oauth, signOAuthState(deps.stateSecret, { userId, purpose }));
+/**
+ * Where "Connect Sendoso" sends the browser. `shared` is for an admin connecting the org account. The
+ * attempt is recorded (state nonce + PKCE verifier) so its callback works once (issue 16).
+ */
+export async function startConnect(
+  deps: ConnectDeps,
+  userId: string,
+  purpose: ConnectPurpose = "own",
+): Promise<string> {
+  const now = Date.now();
+  const nonce = randomBytes(16).toString("base64url");
+  const { verifier, challenge } = pkcePair();
+  await beginOAuthAttempt(deps.db, { nonce, userId, verifier, expiresAt: new Date(now + STATE_TTL_MS) });
+  return buildAuthorizeUrl(
+    deps.oauth,
+    signOAuthState(deps.stateSecret, { userId, purpose }, now, nonce),
+    challenge,
+  );
 }
 
 /**
@@ -44,7 +67,10 @@ export async function completeConnect(
   if (claims.purpose === "shared" && !input.isAdmin) {
     throw new OAuthStateError("Only an admin can connect the shared Sendoso account");
   }
-  const tokens = await exchangeCode(deps.oauth, input.code);
+  // Single use: a replayed (or raced) callback finds its attempt gone.
+  const verifier = await claimOAuthAttempt(deps.db, { nonce: claims.nonce, userId: input.userId });
+  if (!verifier) throw new OAuthStateError("This Sendoso link was already used or has expired");
+  const tokens = await exchangeCode(deps.oauth, input.code, verifier);
   const account = await clientOnTokens(deps, { getAccessToken: async () => tokens.accessToken }).me();
   return saveConnection(deps, {
     userId: claims.purpose === "shared" ? null : input.userId,

@@ -58,6 +58,8 @@ export function createHttp(options: HttpOptions) {
         timeoutMs: options.timeoutMs,
         signal: extra.signal,
       },
+      // GETs are reads: they take only the read share of the limiter (a POST is a send).
+      method === "GET" ? "read" : "send",
       extra.lease,
     );
     return { exchange: result, token: bearer } satisfies Attempt;

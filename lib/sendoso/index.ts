@@ -13,9 +13,10 @@ import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
 import { connectDeps, getSendosoClient, globalForSendoso } from "./wiring";
 
+export { ReadLimitedError } from "./read-guard";
 /** The app's entry points into lib/sendoso; the wiring (config, database, limiter) is in ./wiring. */
 export { getSandboxSendosoUserId, getSendosoClientForSync } from "./sync-client";
-export { getSendosoClient } from "./wiring";
+export { getSendosoClient, SandboxTokenRefusedError, sendosoReadGuard } from "./wiring";
 
 const TOUCH_CACHE_MS = 60_000;
 

@@ -1,9 +1,9 @@
-import { type Lease, RateLimitTimeoutError } from "@/lib/rate-limit";
+import { type Lease, RateLimitTimeoutError, type SlotKind } from "@/lib/rate-limit";
 import { SendosoBusyError } from "./errors";
 import { type Exchange, type ExchangeRequest, exchange } from "./transport";
 
 /** Anything that hands out rate-limit leases (lib/rate-limit's limiter, or a fixed lease). */
-export type SlotSource = { acquire(): Promise<Lease> };
+export type SlotSource = { acquire(kind?: SlotKind): Promise<Lease> };
 
 /** Leases that run out before we get to send (a stalled event loop) are handed back and retaken. */
 const MAX_LEASE_TRIES = 3;
@@ -47,12 +47,17 @@ export function untilAborted<T>(
  * A lease that is ready to send on, waiting at most until `signal` aborts. Throws SendosoBusyError
  * (nothing sent) when no slot comes within the limiter's bound or the deadline.
  */
-export async function begunLease(limiter: SlotSource, signal?: AbortSignal, first?: Lease): Promise<Lease> {
+export async function begunLease(
+  limiter: SlotSource,
+  kind: SlotKind,
+  signal?: AbortSignal,
+  first?: Lease,
+): Promise<Lease> {
   if (first?.begin()) return first;
   for (let i = 0; i < MAX_LEASE_TRIES; i++) {
     let lease: Lease;
     try {
-      lease = await untilAborted(limiter.acquire(), signal, (late) => late.release());
+      lease = await untilAborted(limiter.acquire(kind), signal, (late) => late.release());
     } catch (error) {
       if (error instanceof RateLimitTimeoutError) throw new SendosoBusyError();
       throw error;
@@ -65,7 +70,7 @@ export async function begunLease(limiter: SlotSource, signal?: AbortSignal, firs
 /** A slot taken ahead of the request (before the send row goes in_flight), not yet begun. */
 export async function takeLease(limiter: SlotSource, signal?: AbortSignal): Promise<Lease> {
   try {
-    return await untilAborted(limiter.acquire(), signal, (late) => late.release());
+    return await untilAborted(limiter.acquire("send"), signal, (late) => late.release());
   } catch (error) {
     if (error instanceof RateLimitTimeoutError) throw new SendosoBusyError();
     throw error;
@@ -75,14 +80,16 @@ export async function takeLease(limiter: SlotSource, signal?: AbortSignal): Prom
 /**
  * One HTTP exchange that first takes a slot from the shared limiter (or begins `lease`, taken
  * earlier), so every upstream call counts against Sendoso's 10 requests/second per OAuth client.
- * Throws SendosoBusyError (nothing sent) when no slot comes within the limiter's bound.
+ * Throws SendosoBusyError (nothing sent) when no slot comes within the limiter's bound. Reads (`kind`
+ * "read") get only their share of the slots, so they can never starve a send.
  */
 export async function limitedExchange(
   limiter: SlotSource | undefined,
   request: ExchangeRequest,
+  kind: SlotKind = "send",
   lease?: Lease,
 ): Promise<Exchange> {
-  const held = limiter ? await begunLease(limiter, request.signal, lease) : null;
+  const held = limiter ? await begunLease(limiter, kind, request.signal, lease) : null;
   const result = await exchange(request);
   held?.end(result.kind === "response" ? "answered" : result.kind === "not_sent" ? "not_sent" : "unanswered");
   return result;

@@ -8,8 +8,10 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  */
 export type ConnectPurpose = "own" | "shared";
 export type OAuthStateClaims = { userId: string; purpose: ConnectPurpose };
+/** What a verified state carries besides its claims: the nonce of its one-time attempt (oauth-attempts.ts). */
+export type VerifiedOAuthState = OAuthStateClaims & { nonce: string };
 
-const STATE_TTL_MS = 10 * 60_000;
+export const STATE_TTL_MS = 10 * 60_000;
 
 function macKey(secret: string): Buffer {
   return createHmac("sha256", secret).update("gift-desk/sendoso-oauth-state/v1").digest();
@@ -19,13 +21,18 @@ function mac(secret: string, payload: string): Buffer {
   return createHmac("sha256", macKey(secret)).update(payload).digest();
 }
 
-export function signOAuthState(secret: string, claims: OAuthStateClaims, nowMs = Date.now()): string {
+export function signOAuthState(
+  secret: string,
+  claims: OAuthStateClaims,
+  nowMs = Date.now(),
+  nonce = randomBytes(12).toString("base64url"),
+): string {
   const payload = Buffer.from(
     JSON.stringify({
       u: claims.userId,
       p: claims.purpose,
       e: nowMs + STATE_TTL_MS,
-      n: randomBytes(12).toString("base64url"),
+      n: nonce,
     }),
   ).toString("base64url");
   return `${payload}.${mac(secret, payload).toString("base64url")}`;
@@ -44,7 +51,7 @@ export function verifyOAuthState(
   state: string,
   expectedUserId: string,
   nowMs = Date.now(),
-): OAuthStateClaims {
+): VerifiedOAuthState {
   const [payload, signature, ...rest] = state.split(".");
   if (!payload || !signature || rest.length > 0) throw new OAuthStateError("Malformed state");
   const given = Buffer.from(signature, "base64url");
@@ -53,7 +60,7 @@ export function verifyOAuthState(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new OAuthStateError("State signature does not match");
   }
-  let claims: { u?: unknown; p?: unknown; e?: unknown };
+  let claims: { u?: unknown; p?: unknown; e?: unknown; n?: unknown };
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
@@ -62,5 +69,6 @@ export function verifyOAuthState(
   if (typeof claims.e !== "number" || claims.e < nowMs) throw new OAuthStateError("State has expired");
   if (claims.u !== expectedUserId) throw new OAuthStateError("State belongs to another user");
   if (claims.p !== "own" && claims.p !== "shared") throw new OAuthStateError("Malformed state");
-  return { userId: claims.u, purpose: claims.p };
+  if (typeof claims.n !== "string" || claims.n.length === 0) throw new OAuthStateError("Malformed state");
+  return { userId: claims.u, purpose: claims.p, nonce: claims.n };
 }

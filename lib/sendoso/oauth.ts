@@ -56,7 +56,8 @@ export class SendosoOAuthError extends Error {
   }
 }
 
-export function buildAuthorizeUrl(config: OAuthConfig, state: string): string {
+/** `codeChallenge`: PKCE S256 (issue 16), so an intercepted code is useless without our verifier. */
+export function buildAuthorizeUrl(config: OAuthConfig, state: string, codeChallenge: string): string {
   const url = new URL("/oauth/authorize", config.baseUrl);
   url.search = new URLSearchParams({
     client_id: config.clientId,
@@ -64,6 +65,8 @@ export function buildAuthorizeUrl(config: OAuthConfig, state: string): string {
     response_type: "code",
     scope: SENDOSO_SCOPE,
     state,
+    code_challenge: codeChallenge,
+    code_challenge_method: "S256",
   }).toString();
   return url.toString();
 }
@@ -147,11 +150,11 @@ async function requestTokens(
   };
 }
 
-/** Trades the authorization code from the callback for tokens. */
-export function exchangeCode(config: OAuthConfig, code: string): Promise<TokenSet> {
+/** Trades the authorization code from the callback, with the flow's PKCE verifier, for tokens. */
+export function exchangeCode(config: OAuthConfig, code: string, codeVerifier: string): Promise<TokenSet> {
   return requestTokens(
     config,
-    { grant_type: "authorization_code", code, redirect_uri: config.redirectUri },
+    { grant_type: "authorization_code", code, redirect_uri: config.redirectUri, code_verifier: codeVerifier },
     "Connecting Sendoso",
   );
 }

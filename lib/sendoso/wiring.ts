@@ -6,6 +6,7 @@ import { log } from "@/lib/log";
 import { createRateLimiter, type RateLimiter } from "@/lib/rate-limit";
 import { createSendosoClient, type SendosoClient } from "./client";
 import type { ConnectDeps } from "./connect";
+import { createReadGuard, type ReadGuard } from "./read-guard";
 import type { Touch } from "./schemas";
 
 /** The app's wiring of lib/sendoso: configuration, the database, one outbound limiter per process. */
@@ -15,7 +16,21 @@ export const globalForSendoso = globalThis as unknown as {
   giftDeskTokenCipher?: TokenCipher;
   giftDeskTouches?: Map<string, { at: number; touches: Promise<Touch[]> }>;
   giftDeskSandboxUserId?: Promise<number>;
+  giftDeskReadGuard?: ReadGuard;
 };
+
+/** The browser-triggered reads' cache and per-user limit (see read-guard.ts). */
+export function sendosoReadGuard(): ReadGuard {
+  globalForSendoso.giftDeskReadGuard ??= createReadGuard({
+    db: getDb,
+    cacheMs: READ_CACHE_MS,
+    perUserPerMinute: () => getConfig().limits.sendosoReadsPerMinute,
+  });
+  return globalForSendoso.giftDeskReadGuard;
+}
+
+/** Short: a balance or a retired touch may be this stale in the header and the picker. */
+const READ_CACHE_MS = 30_000;
 
 /** Sendoso throttles per OAuth client: one key for every connection of this app. */
 export function outboundLimiter(): RateLimiter {
@@ -64,11 +79,21 @@ export async function connectDeps(): Promise<ConnectDeps> {
   };
 }
 
+/** The sandbox token is the simulator's: against a real Sendoso it would only earn 401s (issue 16). */
+export class SandboxTokenRefusedError extends Error {
+  constructor() {
+    super("The shared sandbox token works only with the bundled Sendoso simulator; use a connection.");
+    this.name = "SandboxTokenRefusedError";
+  }
+}
+
 /**
- * The client on the shared sandbox token (SENDOSO_SANDBOX_TOKEN), for paths not yet moved to
- * per-user connections. Rate-limited like every other client.
+ * The client on the shared sandbox token (SENDOSO_SANDBOX_TOKEN), for the bundled simulator only:
+ * outside the sandbox it throws SandboxTokenRefusedError before any call. Rate-limited like every
+ * other client.
  */
 export function getSendosoClient(): SendosoClient {
+  if (!getConfig().sendoso.sandbox) throw new SandboxTokenRefusedError();
   if (!globalForSendoso.giftDeskSendoso) {
     const { sendoso } = getConfig();
     globalForSendoso.giftDeskSendoso = createSendosoClient({

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { recordAudit } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { type Send, type SendState, sends, type User } from "@/lib/db/schema";
+import { connectionProblemMessage } from "@/lib/security/public-error";
 import type { SendosoClient } from "@/lib/sendoso/client";
 import { mayApprove } from "@/lib/spend/approvers";
 import { approvalPolicyFor } from "@/lib/spend/spend-check";
@@ -100,7 +101,7 @@ export async function approveSend(
   } catch (error) {
     return {
       status: "not_connected",
-      message: `Not sent; the gift stays pending. ${(error as Error).message}`,
+      message: `Not sent; the gift stays pending. ${connectionProblemMessage(error)}`,
     };
   }
   const ready = await sendoso.prepareSend();

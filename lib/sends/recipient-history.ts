@@ -2,8 +2,21 @@ import { and, desc, eq, gte, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type SendState, sends, users } from "@/lib/db/schema";
 
-/** Someone in the org already gifted this person: what, when, by whom. */
-export type PriorSend = { senderName: string; touchName: string; createdAt: string; state: SendState };
+/**
+ * Someone in the org already gifted this person: what, when, by whom. Outside the caller's scope only
+ * the day is told (lib/security/recipient-disclosure.ts): the other fields are null, `createdAt` is
+ * `YYYY-MM-DD`.
+ */
+export type PriorSend = {
+  senderName: string | null;
+  touchName: string | null;
+  createdAt: string;
+  state: SendState | null;
+  outsideScope?: boolean;
+  /** Read for that scope check; removed before the answer leaves the server. */
+  senderId?: string;
+  team?: string | null;
+};
 
 // A gift waiting for approval counts too: a second rep should know one may already be on its way.
 const COUNTED: SendState[] = ["pending_approval", "queued", "in_flight", "sent", "unknown"];
@@ -22,6 +35,8 @@ export async function priorSendsTo(
   const rows = await db
     .select({
       senderName: users.name,
+      senderId: sends.senderId,
+      team: sends.team,
       touchName: sends.touchName,
       createdAt: sends.createdAt,
       state: sends.state,

@@ -7,7 +7,7 @@ import { consume } from "@/lib/rate-limit";
 import type { SendBody } from "@/lib/sendoso/client";
 import { alertBudgetUse } from "@/lib/spend/budget-alerts";
 import type { CostEstimate } from "@/lib/spend/estimate";
-import { decideSpend } from "@/lib/spend/spend-check";
+import { decideSpend, type SpendOptions } from "@/lib/spend/spend-check";
 import type { SendGiftValues } from "@/lib/validation/send";
 import { askApprovers } from "./approval-notices";
 import { lockRecipient, type PriorSend, priorSendsTo } from "./recipient-history";
@@ -30,7 +30,7 @@ export type IntentResult =
   | { kind: "over_budget"; message: string }
   | { kind: "rate_limited"; retryAfterMs: number };
 
-export type IntentOptions = {
+export type IntentOptions = SpendOptions & {
   repeatWindowDays: number;
   /** The per-user send limit, counted in this transaction (not a commit of its own). */
   sendLimit?: { limit: number; windowMs: number };
@@ -131,7 +131,7 @@ export async function recordIntent(
     if (priorSends.length > 0 && !values.confirmRepeatRecipient)
       return { kind: "needs_confirmation", priorSends };
 
-    const spend = await decideSpend(txDb, sender, touch.estimate, new Date(), options.currency);
+    const spend = await decideSpend(txDb, sender, touch.estimate, new Date(), options);
     if (spend.kind === "refused") return { kind: "over_budget", message: spend.message };
     const pending = spend.kind === "needs_approval";
     const [row] = await tx

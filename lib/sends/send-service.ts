@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type Send, sends } from "@/lib/db/schema";
 import type { PreparedSend, SendBody, SendOutcome, SendosoClient } from "@/lib/sendoso/client";
+import type { SpendOptions } from "@/lib/spend/spend-check";
 import type { SendGiftField, SendGiftValues } from "@/lib/validation/send";
 import { fingerprintOf } from "./fingerprint";
 import {
@@ -32,7 +33,7 @@ export type SubmitResult =
   | { status: "not_connected"; message: string }
   | { status: "blocked"; message: string; priorSends: PriorSend[] };
 
-export type SendDeps = {
+export type SendDeps = SpendOptions & {
   db: Db;
   sendoso: SendosoClient;
   viaFrom: string;

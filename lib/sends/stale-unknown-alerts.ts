@@ -19,7 +19,7 @@ const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
  * hear about it once. Oldest first, in keyset batches over every stale send, skipping those already
  * alerted, so a backlog of more than one batch is never partly forgotten.
  */
-export async function alertStaleUnknownSends(db: Db, now = new Date()): Promise<number> {
+export async function alertStaleUnknownSends(db: Db, now = new Date(), pageSize = BATCH): Promise<number> {
   const cutoff = new Date(now.getTime() - STALE_UNKNOWN_AFTER_MS);
   const alerted = db
     .select({ id: notifications.id })
@@ -45,7 +45,7 @@ export async function alertStaleUnknownSends(db: Db, now = new Date()): Promise<
         ),
       )
       .orderBy(asc(updatedMs), asc(sends.id))
-      .limit(BATCH);
+      .limit(pageSize);
     for (const send of stale) {
       await notify(db, {
         userIds: await approverIdsFor(db, send, null),
@@ -58,7 +58,7 @@ export async function alertStaleUnknownSends(db: Db, now = new Date()): Promise<
     }
     count += stale.length;
     const last = stale.at(-1);
-    if (!last || stale.length < BATCH) return count;
+    if (!last || stale.length < pageSize) return count;
     after = { updatedAt: last.updatedAt, id: last.id };
   }
   return count;

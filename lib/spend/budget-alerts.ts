@@ -17,6 +17,8 @@ export async function alertBudgetUse(
   sender: { id: string; team: string | null },
 ): Promise<void> {
   for (const meter of meters) {
+    // Org-wide limits are the admins' own settings, watched on /admin/spend; no team to tell.
+    if (meter.scope !== "team" && meter.scope !== "rep") continue;
     const used = meter.spent + meter.reserved + added;
     if (meter.amount <= 0 || used < meter.amount * ALERT_SHARE) continue;
     const team = meter.team ?? sender.team;

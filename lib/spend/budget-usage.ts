@@ -5,11 +5,14 @@ import { budgetPeriodAt } from "./period";
 
 export type BudgetMeter = {
   budgetId: string;
-  /** A team's budget, or one rep's own. */
-  scope: "team" | "rep";
+  /**
+   * A team's budget, or one rep's own; or an org-wide limit (issue 16): the org budget, the daily cap
+   * on everyone's sends, the daily cap on each rep's.
+   */
+  scope: "team" | "rep" | "org" | "org_day" | "rep_day";
   team: string | null;
   userId: string | null;
-  period: Budget["period"];
+  period: Budget["period"] | "daily";
   periodStart: Date;
   periodEnd: Date;
   currency: string;
@@ -40,19 +43,26 @@ export async function budgetsFor(db: Db, sender: { id: string; team: string | nu
     .orderBy(budgets.id);
 }
 
-export async function meterFor(db: Db, budget: Budget, now: Date): Promise<BudgetMeter> {
-  const { start, end } = budgetPeriodAt(budget.period, now);
-  const owner = budget.userId ? eq(sends.senderId, budget.userId) : eq(sends.team, budget.team ?? "");
+/** Spent and reserved of the sends `where` selects (one budget's owner and period). */
+export async function usageOf(db: Db, where: SQL | undefined): Promise<{ spent: number; reserved: number }> {
   const [usage] = await db
     .select({
       spent: sql<string>`coalesce(sum(${counted}) filter (where ${isSpent}), 0)`,
       reserved: sql<string>`coalesce(sum(${counted}) filter (where ${isReserved}), 0)`,
     })
     .from(sends)
-    .where(and(owner, gte(sends.createdAt, start), lt(sends.createdAt, end)));
+    .where(where);
+  return { spent: Number(usage?.spent ?? 0), reserved: Number(usage?.reserved ?? 0) };
+}
+
+export async function meterFor(db: Db, budget: Budget, now: Date): Promise<BudgetMeter> {
+  const { start, end } = budgetPeriodAt(budget.period, now);
+  const owner = budget.userId ? eq(sends.senderId, budget.userId) : eq(sends.team, budget.team ?? "");
+  const { spent, reserved } = await usageOf(
+    db,
+    and(owner, gte(sends.createdAt, start), lt(sends.createdAt, end)),
+  );
   const amount = Number(budget.amount);
-  const spent = Number(usage?.spent ?? 0);
-  const reserved = Number(usage?.reserved ?? 0);
   return {
     budgetId: budget.id,
     scope: budget.userId ? "rep" : "team",

@@ -15,6 +15,11 @@ export type MeterView = {
 };
 
 export function toMeterView(meter: BudgetMeter, viewer: "owner" | "admin" = "owner"): MeterView {
+  // Org-wide limits (issue 16): the same for everyone, except that a rep's daily cap is their own.
+  if (meter.scope === "rep_day")
+    return view(meter, viewer === "owner" ? "Your daily cap" : "Daily cap per rep");
+  if (meter.scope === "org_day") return view(meter, "Everyone's daily cap");
+  if (meter.scope === "org") return view(meter, `Organisation ${meter.period} budget`);
   const period = meter.period === "monthly" ? "monthly" : "quarterly";
   const owner =
     meter.scope === "team"
@@ -24,9 +29,13 @@ export function toMeterView(meter: BudgetMeter, viewer: "owner" | "admin" = "own
       : viewer === "owner"
         ? "Your own"
         : "Rep";
+  return view(meter, `${owner} ${period} budget`);
+}
+
+function view(meter: BudgetMeter, label: string): MeterView {
   return {
     budgetId: meter.budgetId,
-    label: `${owner} ${period} budget`,
+    label,
     currency: meter.currency,
     amount: meter.amount,
     spent: meter.spent,

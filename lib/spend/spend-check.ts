@@ -5,12 +5,14 @@ import { countBudgetRefusal } from "@/lib/telemetry/metrics";
 import { type BudgetMeter, budgetsFor, meterFor } from "./budget-usage";
 import type { CostEstimate } from "./estimate";
 import { formatMoney } from "./money";
+import { hasOrgLimits, lockOrgLimits, orgMetersFor, readOrgLimits } from "./org-limits";
+import { type TeamlessSends, teamlessRefusal, teamlessReview } from "./teamless";
 
 export type SpendDecision =
   | { kind: "proceed"; meters: BudgetMeter[] }
   | {
       kind: "needs_approval";
-      reason: "threshold" | "over_budget" | "no_estimate";
+      reason: "threshold" | "over_budget" | "no_estimate" | "teamless";
       /** Does not fit the budget: reserves nothing until an approver overrides. */
       overBudget: boolean;
       meters: BudgetMeter[];
@@ -18,7 +20,17 @@ export type SpendDecision =
       /** The sender's team policy as read here, so asking its approvers does not read it again. */
       policy: ApprovalPolicy | null;
     }
-  | { kind: "refused"; meter: BudgetMeter; message: string };
+  | { kind: "refused"; meter?: BudgetMeter; message: string };
+
+/** How the send path applies spend rules; every field has a fail-closed default. */
+export type SpendOptions = {
+  /** The org currency, for threshold messages and org-wide limits (budgets carry their own). */
+  currency?: string;
+  /** TEAMLESS_SENDS: a sender with no team is refused, or every send of theirs waits for an admin. */
+  teamlessSends?: TeamlessSends;
+  /** AUTH_TEAM_GROUP_PREFIX, named in the message telling a teamless sender what IT must set up. */
+  teamGroupPrefix?: string;
+};
 
 export async function approvalPolicyFor(db: Db, team: string | null): Promise<ApprovalPolicy | null> {
   if (!team) return null;
@@ -27,32 +39,55 @@ export async function approvalPolicyFor(db: Db, team: string | null): Promise<Ap
 }
 
 function budgetName(meter: BudgetMeter): string {
-  return `${meter.scope === "team" ? "your team's" : "your own"} ${meter.period} budget`;
+  switch (meter.scope) {
+    case "team":
+      return `your team's ${meter.period} budget`;
+    case "rep":
+      return `your own ${meter.period} budget`;
+    case "org":
+      return `the organisation's ${meter.period} budget`;
+    case "org_day":
+      return "today's cap on everyone's gifts";
+    case "rep_day":
+      return "your daily cap";
+  }
 }
 
 /**
  * Decides, inside the transaction that inserts the send, whether it may go now, must wait for an
- * approver, or is refused. Each budget is locked for the rest of the transaction (in id order, so two
- * senders never wait on each other crosswise), which makes "check the meter, then reserve" atomic: the
- * sum reserved + spent can never pass a budget, however many sends race.
+ * approver, or is refused. Each budget is locked for the rest of the transaction (in id order, then the
+ * org-wide limits, so two senders never wait on each other crosswise), which makes "check the meter,
+ * then reserve" atomic: the sum reserved + spent can never pass a budget, however many sends race.
+ * A sender with no team never skips the rules (issue 16): TEAMLESS_SENDS refuses them or sends every
+ * gift to an admin, and the org-wide budget and daily caps count every send whatever its team.
  */
 export async function decideSpend(
   tx: Db,
   sender: { id: string; team: string | null },
   estimate: CostEstimate,
   now: Date,
-  orgCurrency = "USD",
+  options: SpendOptions = {},
 ): Promise<SpendDecision> {
+  const orgCurrency = options.currency ?? "USD";
+  const teamless = !sender.team;
+  if (teamless && options.teamlessSends === "refuse") {
+    return { kind: "refused", message: teamlessRefusal(options.teamGroupPrefix) };
+  }
   const owned = await budgetsFor(tx, sender);
   const policy = await approvalPolicyFor(tx, sender.team);
-  if (owned.length === 0 && !policy) return { kind: "proceed", meters: [] };
+  const org = await readOrgLimits(tx);
+  const orgLimited = hasOrgLimits(org);
+  if (owned.length === 0 && !policy && !orgLimited && !teamless) return { kind: "proceed", meters: [] };
 
   for (const budget of owned) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`budget:${budget.id}`}, 0))`);
   }
+  if (orgLimited) await lockOrgLimits(tx);
   const meters = await Promise.all(owned.map((b) => meterFor(tx, b, now)));
+  // Read after the lock: a meter read before it could miss a send committed meanwhile.
+  if (orgLimited) meters.push(...(await orgMetersFor(tx, org, sender, now, orgCurrency)));
   const approval = (
-    reason: "threshold" | "over_budget" | "no_estimate",
+    reason: "threshold" | "over_budget" | "no_estimate" | "teamless",
     message: string,
     overBudget = false,
   ) => ({ kind: "needs_approval", reason, overBudget, meters, message, policy }) as const;
@@ -73,6 +108,7 @@ export async function decideSpend(
     countBudgetRefusal();
     return { kind: "refused", meter: short, message: `Over budget: ${numbers}. Nothing was sent.` };
   }
+  if (teamless) return approval("teamless", teamlessReview(options.teamGroupPrefix));
   if (policy && amount > Number(policy.threshold)) {
     return approval(
       "threshold",

@@ -17,16 +17,24 @@ export const REJECT_REASON_MAX = 500;
 const blankToUndefined = (value: unknown) =>
   value === null || (typeof value === "string" && value.trim() === "") ? undefined : value;
 
+const money = (label: string) =>
+  z.coerce
+    .number({ error: `Enter ${label}` })
+    .refine(Number.isFinite, `Enter ${label} as a number`)
+    .min(0, `${capitalise(label)} cannot be negative`)
+    .max(MONEY_MAX, `${capitalise(label)} must be at most ${MONEY_MAX.toLocaleString("en-US")}`)
+    .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "Use at most two decimals (cents)");
+
 /** A non-negative amount in the org currency, whole cents. */
-export const moneyAmount = (label: string) =>
+export const moneyAmount = (label: string) => z.preprocess(blankToUndefined, money(label));
+
+/** The same, or blank for "no limit" (null). */
+const optionalMoney = (label: string) =>
   z.preprocess(
     blankToUndefined,
-    z.coerce
-      .number({ error: `Enter ${label}` })
-      .refine(Number.isFinite, `Enter ${label} as a number`)
-      .min(0, `${capitalise(label)} cannot be negative`)
-      .max(MONEY_MAX, `${capitalise(label)} must be at most ${MONEY_MAX.toLocaleString("en-US")}`)
-      .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "Use at most two decimals (cents)"),
+    money(label)
+      .optional()
+      .transform((v) => v ?? null),
   );
 
 function capitalise(text: string): string {
@@ -121,3 +129,16 @@ export const rejectSendSchema = z.object({
     .max(REJECT_REASON_MAX, `Use at most ${REJECT_REASON_MAX} characters`),
 });
 export type RejectSendValues = z.output<typeof rejectSendSchema>;
+
+/**
+ * The org-wide limits (issue 16), for every send whatever its team; a blank amount turns that limit off.
+ */
+export const orgLimitsSchema = z.object({
+  budgetAmount: optionalMoney("the organisation budget"),
+  budgetPeriod: z.enum(BUDGET_PERIODS, { error: "Choose monthly or quarterly" }),
+  dailyCapPerRep: optionalMoney("the daily cap per rep"),
+  dailyCapTotal: optionalMoney("the daily cap for everyone"),
+  overLimitNeedsApproval: booleanish.default(false),
+});
+export type OrgLimitsInput = z.input<typeof orgLimitsSchema>;
+export type OrgLimitsValues = z.output<typeof orgLimitsSchema>;

@@ -16,10 +16,20 @@ export function isTimeZone(value: string): boolean {
   }
 }
 
+/**
+ * A calendar day, `YYYY-MM-DD`, that exists: it must survive a round trip through Date (issue 16), so
+ * `2024-02-31`, which Date.parse quietly reads as 2 March and PostgreSQL refuses, is dropped like any
+ * other bad value. Years 1970–9999 only (PostgreSQL has no year 0).
+ */
 export const isoDay = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(v)));
+  .refine((v) => {
+    const date = new Date(`${v}T00:00:00Z`);
+    return (
+      !Number.isNaN(date.getTime()) && date.getUTCFullYear() >= 1970 && date.toISOString().slice(0, 10) === v
+    );
+  });
 
 /** The viewer's IANA time zone, so "from/to" are the viewer's days; UTC when absent. */
 export const timeZoneParam = optionalParam(z.string().max(64).refine(isTimeZone));

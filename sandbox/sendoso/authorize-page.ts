@@ -6,6 +6,7 @@ export interface AuthorizeParams {
   redirectUri: string;
   scope: string;
   state: string | null;
+  codeChallenge: string;
 }
 
 const STYLE =
@@ -65,6 +66,8 @@ ${hidden("redirect_uri", params.redirectUri)}
 ${hidden("response_type", "code")}
 ${hidden("scope", params.scope)}
 ${hidden("state", params.state)}
+${hidden("code_challenge", params.codeChallenge)}
+${hidden("code_challenge_method", "S256")}
 <fieldset>
 <legend>Sign in as a demo Sendoso user</legend>
 ${options}

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import type { OAuthClientConfig } from "./options";
 
 /** Doorkeeper-style token record: one row holds an access token and its refresh token. */
@@ -22,6 +22,8 @@ export interface AuthorizationCode {
   scope: string;
   expiresAtMs: number;
   used: boolean;
+  /** PKCE (RFC 7636, S256 only): the token request must bring the verifier that hashes to this. */
+  codeChallenge: string | null;
 }
 
 /** Doorkeeper's default authorization-code lifetime. */
@@ -69,8 +71,15 @@ export class OAuthStore {
     return client && client.clientSecret === secret ? client : undefined;
   }
 
-  issueCode(input: Omit<AuthorizationCode, "code" | "used">): AuthorizationCode {
-    const record: AuthorizationCode = { ...input, code: randomBytes(20).toString("hex"), used: false };
+  issueCode(
+    input: Omit<AuthorizationCode, "code" | "used" | "codeChallenge"> & { codeChallenge?: string | null },
+  ): AuthorizationCode {
+    const record: AuthorizationCode = {
+      ...input,
+      codeChallenge: input.codeChallenge ?? null,
+      code: randomBytes(20).toString("hex"),
+      used: false,
+    };
     this.codes.set(record.code, record);
     return record;
   }
@@ -112,4 +121,10 @@ export class OAuthStore {
   isExpired(record: TokenRecord, nowMs: number): boolean {
     return record.expiresInSeconds !== null && nowMs >= record.createdAtMs + record.expiresInSeconds * 1000;
   }
+}
+
+/** RFC 7636 S256: BASE64URL(SHA256(verifier)) must equal the challenge; verifiers are 43–128 chars. */
+export function pkceMatches(challenge: string, verifier: string | undefined): boolean {
+  if (!verifier || !/^[A-Za-z0-9._~-]{43,128}$/.test(verifier)) return false;
+  return createHash("sha256").update(verifier).digest("base64url") === challenge;
 }

@@ -98,15 +98,16 @@ test("a rep sees only their own sends, whatever the URL asks for", async ({ brow
   const response = await rep.goto(detailPath);
   expect(response?.status()).toBe(404);
   await expect(rep.getByRole("heading", { name: "Send not found" })).toBeVisible();
-  await expect(rep.getByRole("link", { name: "Export CSV" })).toHaveCount(0);
-  expect((await rep.request.get("/api/sends/export")).status()).toBe(403);
+  await expect(rep.getByRole("button", { name: "Export CSV" })).toHaveCount(0);
+  const origin = { headers: { origin: new URL(rep.url()).origin } };
+  expect((await rep.request.post("/api/sends/export", origin)).status()).toBe(403);
   const id = detailPath.split("/").at(-1);
   const status = await rep.request.get(`/api/sends/status?ids=${id}`);
   expect(await status.json()).toEqual({ statuses: [] });
 
   // Signed out: the JSON endpoints answer 401, never data.
   expect((await request.get(`/api/sends/status?ids=${id}`)).status()).toBe(401);
-  expect((await request.get("/api/sends/export")).status()).toBe(401);
+  expect((await request.post("/api/sends/export", origin)).status()).toBe(401);
 });
 
 test("history shows a loading-free empty state and is keyboard reachable", async ({ browser }) => {

@@ -3,14 +3,13 @@ import type { DatabaseHandle } from "@/lib/db/client";
 import type { Send } from "@/lib/db/schema";
 import { type ConnectDeps, completeConnect } from "@/lib/sendoso/connect";
 import { disconnectConnection } from "@/lib/sendoso/connections";
-import { signOAuthState } from "@/lib/sendoso/oauth-state";
 import { auditedExportCsvStream } from "@/lib/sends/export";
 import { markUnknownNotSent } from "@/lib/sends/resolve-unknown";
 import { sendScopeFor } from "@/lib/sends/scope";
 import { recordAbsentCheck } from "../support/absent-check";
 import { auditWatcher, shape } from "../support/audit-entries";
 import { backends } from "../support/databases";
-import { connectThroughOAuth, SIM_CLIENT, testConnectDeps } from "../support/sendoso-connection";
+import { connectThroughOAuth, startedConnect, testConnectDeps } from "../support/sendoso-connection";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 import { BASE, type Cast, seedSends, seedUsers } from "./history-seed";
 
@@ -51,8 +50,7 @@ describe.each(backends)("audit entries of connections, mark-not-sent and exports
     ]);
 
     await audit.mark();
-    const { code } = await sim.issueCode({ user_id: 3, redirect_uri: SIM_CLIENT.redirectUri });
-    const state = signOAuthState(deps.stateSecret, { userId: c.repA.id, purpose: "own" });
+    const { code, state } = await startedConnect(deps, sim, c.repA, { sendosoUserId: 3 });
     const second = await completeConnect(deps, {
       userId: c.repA.id,
       isAdmin: false,

@@ -12,7 +12,12 @@ import { refreshAccessToken, SendosoOAuthError } from "@/lib/sendoso/oauth";
 import { OAuthStateError, signOAuthState } from "@/lib/sendoso/oauth-state";
 import { backends, openFreshPostgres, postgresServers } from "../support/databases";
 import { startWorker } from "../support/postgres-database";
-import { connectThroughOAuth, createTestUser, testConnectDeps } from "../support/sendoso-connection";
+import {
+  connectThroughOAuth,
+  createTestUser,
+  startedConnect,
+  testConnectDeps,
+} from "../support/sendoso-connection";
 import { startSimulator, type TestSimulator } from "../support/simulator";
 
 describe.each(backends)("Sendoso connections on $name", (backend) => {
@@ -238,7 +243,7 @@ describe.each(backends)("Sendoso connections on $name", (backend) => {
 
   it("reports a refused code exchange as invalid_grant", async () => {
     const rep = await createTestUser(database.db);
-    const state = signOAuthState(deps.stateSecret, { userId: rep.id, purpose: "own" });
+    const { state } = await startedConnect(deps, sim, rep);
     const error = await completeConnect(deps, {
       userId: rep.id,
       isAdmin: false,

@@ -619,6 +619,9 @@ describe("Sendoso simulator: OAuth (Doorkeeper style)", () => {
     redirectUris: [REDIRECT_URI],
     clock: { start: "2026-02-01T12:00:00Z", frozen: true },
   });
+  // PKCE S256 is required (issue 16): RFC 7636 appendix B's verifier and challenge.
+  const VERIFIER = "dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk";
+  const CHALLENGE = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
   const authorizeQuery = (overrides: Record<string, string> = {}) =>
     new URLSearchParams({
       client_id: CLIENT_ID,
@@ -626,6 +629,8 @@ describe("Sendoso simulator: OAuth (Doorkeeper style)", () => {
       response_type: "code",
       scope: "public write update",
       state: "xyz-123",
+      code_challenge: CHALLENGE,
+      code_challenge_method: "S256",
       ...overrides,
     }).toString();
 
@@ -647,10 +652,14 @@ describe("Sendoso simulator: OAuth (Doorkeeper style)", () => {
   async function token(params: Record<string, string>, authorization: string | null = basicAuth()) {
     const headers: Record<string, string> = { "content-type": "application/x-www-form-urlencoded" };
     if (authorization) headers.authorization = authorization;
+    const withVerifier =
+      params.grant_type === "authorization_code" && !("code_verifier" in params)
+        ? { ...params, code_verifier: VERIFIER }
+        : params;
     const res = await fetch(`${sim.holder.base}/oauth/token`, {
       method: "POST",
       headers,
-      body: new URLSearchParams(params),
+      body: new URLSearchParams(withVerifier),
     });
     return { status: res.status, headers: res.headers, body: (await res.json()) as Json };
   }
@@ -751,6 +760,7 @@ describe("Sendoso simulator: OAuth (Doorkeeper style)", () => {
         redirect_uri: REDIRECT_URI,
         client_id: CLIENT_ID,
         client_secret: CLIENT_SECRET,
+        code_verifier: VERIFIER,
       }),
     });
     expect(res.status).toBe(200);

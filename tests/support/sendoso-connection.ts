@@ -3,10 +3,9 @@ import { upsertUserFromIdentity } from "@/lib/auth/users";
 import { createTokenCipher } from "@/lib/crypto/token-cipher";
 import type { Db } from "@/lib/db/client";
 import type { User } from "@/lib/db/schema";
-import { type ConnectDeps, completeConnect } from "@/lib/sendoso/connect";
+import { type ConnectDeps, completeConnect, startConnect } from "@/lib/sendoso/connect";
 import type { ConnectionInfo } from "@/lib/sendoso/connections";
 import type { SlotSource } from "@/lib/sendoso/limited-exchange";
-import { signOAuthState } from "@/lib/sendoso/oauth-state";
 import type { TestSimulator } from "./simulator";
 
 /** The simulator's default OAuth client and redirect URI (sandbox/sendoso/options.ts). */
@@ -51,8 +50,28 @@ export function createTestUser(db: Db, role: User["role"] = "rep"): Promise<User
 }
 
 /**
+ * Starts a connect flow as the app does (a recorded attempt, signed state, PKCE challenge) and gets the
+ * simulator to issue the code its approve page would, bound to that challenge.
+ */
+export async function startedConnect(
+  deps: ConnectDeps,
+  sim: Pick<TestSimulator, "issueCode">,
+  user: User,
+  options: { sendosoUserId?: number; shared?: boolean } = {},
+): Promise<{ code: string; state: string }> {
+  const url = new URL(await startConnect(deps, user.id, options.shared ? "shared" : "own"));
+  const { code } = await sim.issueCode({
+    user_id: options.sendosoUserId ?? 2,
+    redirect_uri: SIM_CLIENT.redirectUri,
+    code_challenge: url.searchParams.get("code_challenge") ?? undefined,
+  });
+  return { code, state: url.searchParams.get("state") ?? "" };
+}
+
+/**
  * Connects `user` (or, with `shared`, the org) to Sendoso demo user `sendosoUserId` through the real
- * callback path: a code from the simulator, the signed state, code exchange, /me, encrypted storage.
+ * callback path: a code from the simulator, the signed one-time state, PKCE code exchange, /me,
+ * encrypted storage.
  */
 export async function connectThroughOAuth(
   deps: ConnectDeps,
@@ -60,13 +79,6 @@ export async function connectThroughOAuth(
   user: User,
   options: { sendosoUserId?: number; shared?: boolean } = {},
 ): Promise<ConnectionInfo> {
-  const { code } = await sim.issueCode({
-    user_id: options.sendosoUserId ?? 2,
-    redirect_uri: SIM_CLIENT.redirectUri,
-  });
-  const state = signOAuthState(deps.stateSecret, {
-    userId: user.id,
-    purpose: options.shared ? "shared" : "own",
-  });
+  const { code, state } = await startedConnect(deps, sim, user, options);
   return completeConnect(deps, { userId: user.id, isAdmin: user.role === "admin", code, state });
 }

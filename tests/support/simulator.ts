@@ -71,7 +71,7 @@ export function simulatorAt(baseUrl: string) {
     /** Moves the simulator's clock (token expiry, touch windows) forward. */
     advanceClock: (seconds: number) => control("POST", "/__sandbox/clock", { advance_seconds: seconds }),
     /** An authorization code as the approve page would issue it (skips the browser). */
-    issueCode: (input: { user_id: number; redirect_uri?: string; scope?: string }) =>
+    issueCode: (input: { user_id: number; redirect_uri?: string; scope?: string; code_challenge?: string }) =>
       control("POST", "/__sandbox/oauth/codes", input) as Promise<{ code: string; redirect_uri: string }>,
     /** A token pair for a demo user, as a finished OAuth flow would return it. */
     issueTokens: (input: { user_id: number; scope?: string }) =>

@@ -6,8 +6,15 @@ import { requestIdFor } from "@/lib/audit/request-id";
 describe("request id", () => {
   const withId = (value?: string) => new Headers(value === undefined ? {} : { "x-request-id": value });
 
-  it("keeps a well-formed id from upstream", () => {
-    expect(requestIdFor(withId("lb-7f3a9c2e:01"))).toBe("lb-7f3a9c2e:01");
+  it("keeps a well-formed id only from the configured proxy header", () => {
+    expect(requestIdFor(withId("lb-7f3a9c2e:01"), "x-request-id")).toBe("lb-7f3a9c2e:01");
+  });
+
+  it("never keeps a client's own x-request-id when no proxy header is configured (issue 16)", () => {
+    const id = requestIdFor(withId("client-chosen-id-0001"));
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const trusted = new Headers({ "x-lb-id": "lb-7f3a9c2e:01", "x-request-id": "client-chosen-id-0001" });
+    expect(requestIdFor(trusted, "x-lb-id")).toBe("lb-7f3a9c2e:01");
   });
 
   it.each([
@@ -17,7 +24,7 @@ describe("request id", () => {
     ["with spaces and quotes", '"; drop table --'],
     ["too long", "a".repeat(129)],
   ])("replaces one that is %s with a new UUID", (_label, value) => {
-    const id = requestIdFor(withId(value));
+    const id = requestIdFor(withId(value), "x-request-id");
     expect(id).toMatch(/^[0-9a-f-]{36}$/);
     expect(id).not.toBe(value);
   });

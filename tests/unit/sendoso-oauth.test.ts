@@ -12,8 +12,9 @@ const config: OAuthConfig = {
 const secret = "a-very-long-auth-secret-for-tests-only-123456";
 
 describe("authorize URL", () => {
-  it("carries client id, redirect URI, response_type=code, the scope and state", () => {
-    const url = new URL(buildAuthorizeUrl(config, "st.ate"));
+  it("carries client id, redirect URI, response_type=code, the scope, state and the PKCE challenge", () => {
+    const challenge = "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM";
+    const url = new URL(buildAuthorizeUrl(config, "st.ate", challenge));
     expect(`${url.origin}${url.pathname}`).toBe("https://app.sendoso.com/oauth/authorize");
     expect(Object.fromEntries(url.searchParams)).toEqual({
       client_id: "gift-desk",
@@ -21,6 +22,8 @@ describe("authorize URL", () => {
       response_type: "code",
       scope: "public write update",
       state: "st.ate",
+      code_challenge: challenge,
+      code_challenge_method: "S256",
     });
   });
 });
@@ -30,7 +33,10 @@ describe("OAuth state", () => {
 
   it("verifies for the user it was issued to, with its purpose", () => {
     const state = signOAuthState(secret, { userId: "u1", purpose: "shared" }, now);
-    expect(verifyOAuthState(secret, state, "u1", now + 60_000)).toEqual({ userId: "u1", purpose: "shared" });
+    expect(verifyOAuthState(secret, state, "u1", now + 60_000)).toMatchObject({
+      userId: "u1",
+      purpose: "shared",
+    });
   });
 
   it("is different every time (a nonce), and URL-safe", () => {

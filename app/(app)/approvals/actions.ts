@@ -23,6 +23,8 @@ export const approveSendAction = defineAction(
     schema: pendingSendSchema,
     permission: "approve_sends",
     sameOriginOnly: true,
+    // Each approval may spend money: a per-user allowance like sends have (issue 16).
+    rateLimit: () => ({ name: "approve", limit: getConfig().limits.approvalsPerMinute, windowMs: 60_000 }),
     failureMessage:
       "Something went wrong before Gift Desk could confirm this gift. Check History before approving again.",
   },
@@ -50,6 +52,7 @@ export const rejectSendAction = defineAction(
     schema: rejectSendSchema,
     permission: "approve_sends",
     sameOriginOnly: true,
+    rateLimit: () => ({ name: "approve", limit: getConfig().limits.approvalsPerMinute, windowMs: 60_000 }),
     failureMessage: "Gift Desk could not record this. Nothing was changed; try again.",
   },
   async (user, input) => refreshed(await rejectSend(await getDb(), user, input)),

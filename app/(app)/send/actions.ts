@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { answerRecipientCheck } from "@/lib/security/recipient-disclosure";
 import {
   getSendosoClientFor,
   listActiveTouches,
@@ -61,6 +62,8 @@ export const sendGift = defineAction(
           repeatWindowDays: config.repeatRecipientWindowDays,
           settleWaitMs: config.sendoso.timeoutMs + 5_000,
           currency: config.currency,
+          teamlessSends: config.teamlessSends,
+          teamGroupPrefix: config.auth.teamGroupPrefix,
           sendLimit: { limit: config.limits.sendsPerMinute, windowMs: 60_000 },
         },
         {
@@ -76,6 +79,9 @@ export const sendGift = defineAction(
     countSend(result.status);
     // No revalidatePath: History renders per request, and revalidating would re-render /send into
     // every action response (about 45 ms per send, bench/send-path).
+    if (result.status === "needs_confirmation" || result.status === "blocked") {
+      return answerRecipientCheck(db, user, result, config.limits.recipientChecksPerMinute);
+    }
     return result;
   },
 );

@@ -5,12 +5,13 @@ import { SendForm, type SendPrefill } from "@/components/send/send-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
 import { getSendosoConnections, listActiveTouches } from "@/lib/sendoso";
 import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
 import type { TouchOption } from "@/lib/sends/touch-options";
-import { budgetMetersFor } from "@/lib/spend/budget-usage";
 import { type MeterView, toMeterView } from "@/lib/spend/meter-view";
+import { sendMetersFor } from "@/lib/spend/org-limits";
 import { sendGift } from "./actions";
 
 export const metadata: Metadata = { title: "Send a gift" };
@@ -29,7 +30,7 @@ async function loadTouchOptions(userId: string): Promise<TouchOption[] | null> {
 /** The budget meters; without them the form still works (the action checks budgets itself). */
 async function loadMeters(user: { id: string; team: string | null }): Promise<MeterView[]> {
   try {
-    return (await budgetMetersFor(await getDb(), user)).map((m) => toMeterView(m));
+    return (await sendMetersFor(await getDb(), user, getConfig().currency)).map((m) => toMeterView(m));
   } catch (error) {
     log.error({ err: error }, "could not load budget meters");
     return [];

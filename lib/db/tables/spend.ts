@@ -61,3 +61,34 @@ export const touchCostEstimates = pgTable("touch_cost_estimates", {
   updatedBy: uuid("updated_by").references(() => users.id),
   updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * The org-wide limits (issue 16): one row (`id = 'org'`). They apply to every send whatever its team,
+ * including senders with no team, so a missing or renamed IdP group never escapes all spend control.
+ * Each limit is off while null.
+ */
+export const orgSpendLimits = pgTable(
+  "org_spend_limits",
+  {
+    id: text("id").primaryKey().default("org"),
+    /** Reserved + spent of every send in the period, org-wide. */
+    budgetAmount: numeric("budget_amount", { precision: 12, scale: 2 }),
+    budgetPeriod: text("budget_period").$type<BudgetPeriod>().notNull().default("monthly"),
+    /** Reserved + spent of one rep's sends in a UTC day. */
+    dailyCapPerRep: numeric("daily_cap_per_rep", { precision: 12, scale: 2 }),
+    /** Reserved + spent of everyone's sends in a UTC day. */
+    dailyCapTotal: numeric("daily_cap_total", { precision: 12, scale: 2 }),
+    /** Over a limit: send the request to an admin instead of refusing it. */
+    overLimitNeedsApproval: boolean("over_limit_needs_approval").notNull().default(false),
+    updatedBy: uuid("updated_by").references(() => users.id),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    check("org_spend_limits_singleton", sql`${t.id} = 'org'`),
+    check("org_spend_limits_period_check", sql`${t.budgetPeriod} in (${inList(BUDGET_PERIODS)})`),
+    check(
+      "org_spend_limits_amounts_check",
+      sql`coalesce(${t.budgetAmount}, 0) >= 0 and coalesce(${t.dailyCapPerRep}, 0) >= 0 and coalesce(${t.dailyCapTotal}, 0) >= 0`,
+    ),
+  ],
+);

@@ -110,6 +110,8 @@ export const controlSendRoutes: RouteDef[] = [
         userId: user.id,
         scope: typeof input.scope === "string" ? input.scope : DEFAULT_SCOPE,
         expiresAtMs: state.clock.nowMs() + CODE_TTL_SECONDS * 1000,
+        // The PKCE challenge of the flow this code stands in for (the token exchange then needs its verifier).
+        codeChallenge: typeof input.code_challenge === "string" ? input.code_challenge : null,
       });
       return json(200, { code: code.code, redirect_uri: redirectUri, user_id: user.id });
     }),

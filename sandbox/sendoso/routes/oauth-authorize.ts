@@ -11,7 +11,15 @@ const INVALID_CLIENT =
 const INVALID_REDIRECT = "The requested redirect uri is malformed or doesn't match client redirect URI.";
 
 type Checked =
-  | { ok: true; clientId: string; appName: string; redirectUri: string; scope: string; state: string | null }
+  | {
+      ok: true;
+      clientId: string;
+      appName: string;
+      redirectUri: string;
+      scope: string;
+      state: string | null;
+      codeChallenge: string;
+    }
   | { ok: false; response: SimResponse };
 
 /** Validates client and redirect first: problems there render an HTML 400 and never redirect. */
@@ -34,8 +42,17 @@ function check(params: (name: string) => string | null, state: SimulatorState): 
   if (!scope.split(/\s+/).every((s) => KNOWN_SCOPES.has(s))) {
     return fail("invalid_scope", "The requested scope is invalid, unknown, or malformed.");
   }
+  // PKCE is required, S256 only (Gift Desk always sends it; a plain challenge would protect nothing).
+  const codeChallenge = params("code_challenge");
+  if (!codeChallenge || !/^[A-Za-z0-9_-]{43}$/.test(codeChallenge)) {
+    return fail("invalid_request", "Code challenge is required.");
+  }
+  if (params("code_challenge_method") !== "S256") {
+    return fail("invalid_request", "The code challenge method must be S256.");
+  }
   return {
     ok: true,
+    codeChallenge,
     clientId: client.clientId,
     appName: client.name ?? client.clientId,
     redirectUri,
@@ -77,6 +94,7 @@ export const decideAuthorize: Handler = (req: SimRequest, { state }) => {
     userId: user.id,
     scope: checked.scope,
     expiresAtMs: state.clock.nowMs() + CODE_TTL_SECONDS * 1000,
+    codeChallenge: checked.codeChallenge,
   });
   state.stats.authorizations += 1;
   return redirectWith(checked.redirectUri, { code: code.code, state: checked.state });

@@ -1,5 +1,5 @@
 import { bodyParams, json, type SimRequest, type SimResponse } from "../http-utils";
-import type { TokenRecord } from "../oauth-store";
+import { pkceMatches, type TokenRecord } from "../oauth-store";
 import type { OAuthClientConfig } from "../options";
 import type { Handler } from "../router";
 import { increment, type SimulatorState } from "../state";
@@ -98,6 +98,9 @@ export const issueToken: Handler = (req, { state }) => {
     if (!grant || grant.used || grant.clientId !== client.clientId || grant.expiresAtMs <= now)
       return invalidGrant();
     if (grant.redirectUri !== redirectUri) return invalidGrant();
+    // PKCE: a stolen code is useless without the verifier only the app that started the flow holds.
+    if (grant.codeChallenge && !pkceMatches(grant.codeChallenge, param("code_verifier")))
+      return invalidGrant();
     grant.used = true;
     return issue(grant.userId, grant.scope);
   }

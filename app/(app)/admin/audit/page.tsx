@@ -3,8 +3,8 @@ import { notFound } from "next/navigation";
 import { AuditEmpty } from "@/components/audit/audit-empty";
 import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
 import { AuditTable } from "@/components/audit/audit-table";
+import { ExportCsvButton } from "@/components/filters/export-csv-button";
 import { HistoryPager } from "@/components/history/history-pager";
-import { buttonClasses } from "@/components/ui/button";
 import { decodeAuditCursor, encodeAuditCursor } from "@/lib/audit/cursor";
 import { auditFiltersOnly, auditQueryString, parseAuditParams } from "@/lib/audit/filters";
 import { listAuditEntries } from "@/lib/audit/queries";
@@ -36,13 +36,7 @@ export default async function AuditPage({ searchParams }: Props) {
           <h1 className="text-2xl font-semibold">Audit log</h1>
           <p className="text-ink-muted">Who did what, newest first. Entries can never be changed.</p>
         </div>
-        <a
-          href={`/api/audit/export${auditQueryString(filters)}`}
-          download
-          className={buttonClasses({ variant: "secondary" })}
-        >
-          Export CSV
-        </a>
+        <ExportCsvButton action={`/api/audit/export${auditQueryString(filters)}`} />
       </div>
       <AuditFiltersForm key={filterQuery} values={params} />
       {rows.length === 0 ? (

@@ -15,10 +15,12 @@ import {
   saveBudget,
   saveTouchEstimate,
 } from "@/lib/spend/settings";
+import { saveOrgLimits } from "@/lib/spend/settings-org";
 import {
   approvalPolicySchema,
   budgetIdSchema,
   budgetSchema,
+  orgLimitsSchema,
   policyTeamSchema,
   touchEstimateSchema,
   touchIdSchema,
@@ -64,4 +66,9 @@ export const saveTouchEstimateAction = defineAction(
 export const deleteTouchEstimateAction = defineAction(
   { schema: touchIdSchema, ...options },
   async (user, { touchId }) => settled(await deleteTouchEstimate(await getDb(), actor(user), touchId)),
+);
+
+export const saveOrgLimitsAction = defineAction(
+  { schema: orgLimitsSchema, ...options },
+  async (user, values) => settled(await saveOrgLimits(await getDb(), actor(user), values)),
 );

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import type { PersonOption } from "@/components/spend/budget-form";
 import { BudgetsCard } from "@/components/spend/budgets-card";
 import { type EstimateRow, EstimatesCard } from "@/components/spend/estimates-card";
+import { OrgLimitsCard } from "@/components/spend/org-limits-card";
 import { PoliciesCard } from "@/components/spend/policies-card";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -13,6 +14,7 @@ import { listActiveTouches } from "@/lib/sendoso";
 import { toTouchOption } from "@/lib/sends/touch-options";
 import { estimateSendCost } from "@/lib/spend/estimate";
 import { toMeterView } from "@/lib/spend/meter-view";
+import { hasOrgLimits, orgMetersFor, readOrgLimits } from "@/lib/spend/org-limits";
 import { loadSpendSettings } from "@/lib/spend/settings";
 import {
   deleteApprovalPolicyAction,
@@ -20,6 +22,7 @@ import {
   deleteTouchEstimateAction,
   saveApprovalPolicyAction,
   saveBudgetAction,
+  saveOrgLimitsAction,
   saveTouchEstimateAction,
 } from "./actions";
 
@@ -40,8 +43,14 @@ export default async function SpendSettingsPage() {
   // Everyone else gets the same 404 as for a page that does not exist.
   if (!can(user.role, "manage_spend")) notFound();
   const db = await getDb();
-  const [settings, touches] = await Promise.all([loadSpendSettings(db), loadTouches(user.id)]);
-  const { currency } = getConfig();
+  const [settings, touches, org] = await Promise.all([
+    loadSpendSettings(db),
+    loadTouches(user.id),
+    readOrgLimits(db),
+  ]);
+  const { currency, teamlessSends } = getConfig();
+  const orgMeters = hasOrgLimits(org) ? await orgMetersFor(db, org, user, new Date(), currency) : [];
+  const money = (v: string | null | undefined) => (v == null ? "" : Number(v).toFixed(2));
   const label = (p: { name: string; email: string; team: string | null }) =>
     `${p.name} (${p.email}${p.team ? `, team ${p.team}` : ""})`;
   const reps: PersonOption[] = settings.people.map((p) => ({ id: p.id, label: label(p) }));
@@ -69,6 +78,19 @@ export default async function SpendSettingsPage() {
           Budgets, approval rules and cost estimates. Every change is recorded in the audit log.
         </p>
       </div>
+      <OrgLimitsCard
+        currency={currency}
+        teamlessSends={teamlessSends}
+        meters={orgMeters.map((m) => toMeterView(m, "admin"))}
+        initial={{
+          budgetAmount: money(org?.budgetAmount),
+          budgetPeriod: org?.budgetPeriod ?? "monthly",
+          dailyCapPerRep: money(org?.dailyCapPerRep),
+          dailyCapTotal: money(org?.dailyCapTotal),
+          overLimitNeedsApproval: org?.overLimitNeedsApproval ?? false,
+        }}
+        save={saveOrgLimitsAction}
+      />
       <BudgetsCard
         budgets={settings.budgets.map((b) => ({ ...b, meter: toMeterView(b.meter, "admin") }))}
         teams={settings.teams}

@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
+import { ExportCsvButton } from "@/components/filters/export-csv-button";
 import { HistoryEmpty } from "@/components/history/history-empty";
 import { HistoryFiltersForm } from "@/components/history/history-filters-form";
 import { HistoryPager } from "@/components/history/history-pager";
 import { HistoryTable } from "@/components/history/history-table";
 import { toRowView } from "@/components/history/row-view";
-import { buttonClasses } from "@/components/ui/button";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -44,13 +44,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           <p className="text-ink-muted">{scopeText(scope)}, newest first.</p>
         </div>
         {can(user.role, "export_sends") ? (
-          <a
-            href={`/api/sends/export${historyQueryString(filters)}`}
-            download
-            className={buttonClasses({ variant: "secondary" })}
-          >
-            Export CSV
-          </a>
+          <ExportCsvButton action={`/api/sends/export${historyQueryString(filters)}`} />
         ) : null}
       </div>
       <HistoryFiltersForm

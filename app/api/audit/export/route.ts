@@ -6,17 +6,23 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { csvDownload } from "@/lib/csv/batched-csv-stream";
 import { getDb } from "@/lib/db";
+import { exportNeedsPost, exportRefusal } from "@/lib/security/export-guard";
 
 /**
  * CSV of every audit entry matching the filters in the query string (the page and cursor are dropped).
  * Admins only; anyone else gets 404, as for the page: the log's existence is not advertised. The export
- * is itself audited (`export.audit_log`) when the last row is out.
+ * is itself audited (`export.audit_log`) when the last row is out. Started by POST from the page (same
+ * origin, per-user limit); a GET only says so.
  */
-export async function GET(request: NextRequest) {
+export async function POST(request: NextRequest) {
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
   if (!can(user.role, "view_audit_log")) return NextResponse.json({ error: "Not found." }, { status: 404 });
+  const refused = await exportRefusal(request, user);
+  if (refused) return refused;
   const filters = auditFiltersOnly(parseAuditParams(request.nextUrl.searchParams));
   const body = auditLogCsvStream(await getDb(), user, filters, await currentRequestId());
   return csvDownload(body, "audit-log");
 }
+
+export const GET = exportNeedsPost;

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { log } from "@/lib/log";
+import { readBodyLimited } from "@/lib/security/limited-body";
 import { parseSendosoWebhookPayload } from "@/lib/sendoso/webhook-payload";
 import { verifySendosoWebhook } from "@/lib/sendoso/webhook-signature";
 import { recordSendosoWebhook } from "@/lib/sends/webhook-intake";
@@ -25,10 +26,9 @@ const refuse = (status: number, error: string) => {
  * anything but 2xx for days, so an unknown send gid is still a 200.
  */
 export async function POST(request: Request) {
-  const declaredLength = Number(request.headers.get("content-length") ?? 0);
-  if (declaredLength > MAX_BODY_BYTES) return refuse(413, "payload_too_large");
-  const rawBody = await request.text();
-  if (Buffer.byteLength(rawBody) > MAX_BODY_BYTES) return refuse(413, "payload_too_large");
+  // Counted while reading: a chunked body has no Content-Length to check first.
+  const rawBody = await readBodyLimited(request, MAX_BODY_BYTES);
+  if (rawBody === null) return refuse(413, "payload_too_large");
 
   const verified = verifySendosoWebhook({
     secret: getConfig().sendoso.webhookSecret,

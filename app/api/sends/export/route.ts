@@ -4,21 +4,27 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { csvDownload } from "@/lib/csv/batched-csv-stream";
 import { getDb } from "@/lib/db";
+import { exportNeedsPost, exportRefusal } from "@/lib/security/export-guard";
 import { auditedExportCsvStream } from "@/lib/sends/export";
 import { parseHistoryParams } from "@/lib/sends/filters";
 
 /**
  * CSV of everything matching the history filters in the query string, scoped like the history.
  * Managers and admins only: a rep gets 403 (the button is not shown to them either). Audited as
- * `export.sends` when the last row is out.
+ * `export.sends` when the last row is out. Started by POST from the page (same origin, per-user limit);
+ * a GET only says so.
  */
-export async function GET(request: NextRequest) {
+export async function POST(request: NextRequest) {
   const user = await currentUser();
   if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
   if (!can(user.role, "export_sends"))
     return NextResponse.json({ error: "Only managers and admins can export." }, { status: 403 });
+  const refused = await exportRefusal(request, user);
+  if (refused) return refused;
   // The page size and cursor are dropped: the export is every matching row, not the page on screen.
   const { size: _size, after: _after, ...filters } = parseHistoryParams(request.nextUrl.searchParams);
   const body = auditedExportCsvStream(await getDb(), user, filters, await currentRequestId());
   return csvDownload(body, "sends");
 }
+
+export const GET = exportNeedsPost;

@@ -1,0 +1,102 @@
+import { and, eq, gte, lt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { type OrgSpendLimits, orgSpendLimits, sends } from "@/lib/db/schema";
+import { type BudgetMeter, budgetMetersFor, usageOf } from "./budget-usage";
+import { budgetPeriodAt } from "./period";
+
+/** The one org-wide limits row, or null when an admin never set any. */
+export async function readOrgLimits(db: Db): Promise<OrgSpendLimits | null> {
+  const [row] = await db.select().from(orgSpendLimits).where(eq(orgSpendLimits.id, "org"));
+  return row ?? null;
+}
+
+export function hasOrgLimits(row: OrgSpendLimits | null): row is OrgSpendLimits {
+  return !!row && (row.budgetAmount !== null || row.dailyCapPerRep !== null || row.dailyCapTotal !== null);
+}
+
+/** The UTC day containing `at`. */
+export function utcDayAt(at: Date): { start: Date; end: Date } {
+  const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
+  return { start, end: new Date(start.getTime() + 24 * 60 * 60 * 1000) };
+}
+
+/**
+ * Serialises every send's "check the org meters, then reserve" step. One lock for all org limits: the
+ * org budget and the daily total are shared by everyone, so per-rep locks could not protect them. It is
+ * taken after the team and rep budget locks (always in that order, so no two senders wait crosswise)
+ * and held only for the insert transaction.
+ */
+export async function lockOrgLimits(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended('org-spend-limits', 0))`);
+}
+
+function orgMeter(
+  row: OrgSpendLimits,
+  kind: { scope: BudgetMeter["scope"]; period: BudgetMeter["period"]; amount: string; userId: string | null },
+  window: { start: Date; end: Date },
+  usage: { spent: number; reserved: number },
+): BudgetMeter {
+  const amount = Number(kind.amount);
+  return {
+    budgetId: `org:${kind.scope}`,
+    scope: kind.scope,
+    team: null,
+    userId: kind.userId,
+    period: kind.period,
+    periodStart: window.start,
+    periodEnd: window.end,
+    currency: "",
+    amount,
+    spent: usage.spent,
+    reserved: usage.reserved,
+    left: Math.round((amount - usage.spent - usage.reserved) * 100) / 100,
+    overBudgetNeedsApproval: row.overLimitNeedsApproval,
+  };
+}
+
+/** The org budget and the two daily caps, as meters for this sender (only the limits that are set). */
+export async function orgMetersFor(
+  db: Db,
+  row: OrgSpendLimits,
+  sender: { id: string },
+  now: Date,
+  currency: string,
+): Promise<BudgetMeter[]> {
+  const meters: BudgetMeter[] = [];
+  const day = utcDayAt(now);
+  const inWindow = (w: { start: Date; end: Date }) =>
+    and(gte(sends.createdAt, w.start), lt(sends.createdAt, w.end));
+  if (row.budgetAmount !== null) {
+    const period = budgetPeriodAt(row.budgetPeriod, now);
+    const usage = await usageOf(db, inWindow(period));
+    const kind = { scope: "org", period: row.budgetPeriod, amount: row.budgetAmount, userId: null } as const;
+    meters.push(orgMeter(row, kind, period, usage));
+  }
+  if (row.dailyCapTotal !== null) {
+    const usage = await usageOf(db, inWindow(day));
+    const kind = { scope: "org_day", period: "daily", amount: row.dailyCapTotal, userId: null } as const;
+    meters.push(orgMeter(row, kind, day, usage));
+  }
+  if (row.dailyCapPerRep !== null) {
+    const usage = await usageOf(db, and(eq(sends.senderId, sender.id), inWindow(day)));
+    const kind = {
+      scope: "rep_day",
+      period: "daily",
+      amount: row.dailyCapPerRep,
+      userId: sender.id,
+    } as const;
+    meters.push(orgMeter(row, kind, day, usage));
+  }
+  return meters.map((m) => ({ ...m, currency }));
+}
+
+/** What the send form shows: the sender's team and rep budgets, then the org-wide limits. */
+export async function sendMetersFor(
+  db: Db,
+  sender: { id: string; team: string | null },
+  currency: string,
+  now = new Date(),
+): Promise<BudgetMeter[]> {
+  const [own, org] = await Promise.all([budgetMetersFor(db, sender, now), readOrgLimits(db)]);
+  return hasOrgLimits(org) ? [...own, ...(await orgMetersFor(db, org, sender, now, currency))] : own;
+}
