@@ -1,6 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type ApprovalPolicy, approvalPolicies } from "@/lib/db/schema";
+import { getConfig } from "@/lib/env";
 import { type BudgetMeter, budgetsFor, meterFor } from "./budget-usage";
 import type { CostEstimate } from "./estimate";
 import { formatMoney } from "./money";
@@ -40,7 +41,7 @@ export async function decideSpend(
   sender: { id: string; team: string | null },
   estimate: CostEstimate,
   now: Date,
-  orgCurrency = "USD",
+  orgCurrency = getConfig().currency,
 ): Promise<SpendDecision> {
   const owned = await budgetsFor(tx, sender);
   const policy = await approvalPolicyFor(tx, sender.team);

@@ -5,6 +5,7 @@ import { SendForm, type SendPrefill } from "@/components/send/send-form";
 import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { priceFormat } from "@/lib/i18n/price-format";
 import { getSendosoConnections, listActiveTouches } from "@/lib/sendoso";
 import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
 import type { TouchOption } from "@/lib/sends/touch-options";
@@ -18,7 +19,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 async function loadTouchOptions(userId: string): Promise<TouchOption[] | null> {
   try {
-    return await pricedTouchOptions(await getDb(), await listActiveTouches(userId));
+    return await pricedTouchOptions(
+      await getDb(),
+      await listActiveTouches(userId),
+      new Date(),
+      await priceFormat(),
+    );
   } catch (error) {
     console.error("could not load touches", error);
     return null;

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { priceFormat } from "@/lib/i18n/price-format";
 import { listActiveTouches } from "@/lib/sendoso";
 import { toTouchOption } from "@/lib/sends/touch-options";
 import { estimateSendCost } from "@/lib/spend/estimate";
@@ -41,6 +42,7 @@ export default async function SpendSettingsPage() {
   const db = await getDb();
   const [settings, touches] = await Promise.all([loadSpendSettings(db), loadTouches(user.id)]);
   const { currency } = getConfig();
+  const prices = await priceFormat();
   const label = (p: { name: string; email: string; team: string | null }) =>
     `${p.name} (${p.email}${p.team ? `, team ${p.team}` : ""})`;
   const reps: PersonOption[] = settings.people.map((p) => ({ id: p.id, label: label(p) }));
@@ -49,7 +51,7 @@ export default async function SpendSettingsPage() {
     .map((p) => ({ id: p.id, label: label(p) }));
   const estimateRows: EstimateRow[] | null =
     touches?.map((t) => {
-      const option = toTouchOption(t);
+      const option = toTouchOption(t, new Date(), null, prices);
       return {
         id: t.id,
         name: t.name,

@@ -6,6 +6,8 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { csvDownload } from "@/lib/csv/batched-csv-stream";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { withCheckedZone } from "@/lib/time/db-zones";
 
 /**
  * CSV of every audit entry matching the filters in the query string (the page and cursor are dropped).
@@ -17,6 +19,13 @@ export async function GET(request: NextRequest) {
   if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
   if (!can(user.role, "view_audit_log")) return NextResponse.json({ error: "Not found." }, { status: 404 });
   const filters = auditFiltersOnly(parseAuditParams(request.nextUrl.searchParams));
-  const body = auditLogCsvStream(await getDb(), user, filters, await currentRequestId());
+  const db = await getDb();
+  const zoned = await withCheckedZone(db, filters, getConfig().timeZone);
+  if (zoned.fieldErrors)
+    return NextResponse.json(
+      { error: "Check the time zone.", fieldErrors: zoned.fieldErrors },
+      { status: 400 },
+    );
+  const body = auditLogCsvStream(db, user, zoned.filters, await currentRequestId());
   return csvDownload(body, "audit-log");
 }
