@@ -1,8 +1,11 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { Suspense } from "react";
 import { DashboardFilters } from "@/components/dashboard/dashboard-filters";
 import { DashboardView } from "@/components/dashboard/dashboard-view";
+import { ManagerCharts } from "@/components/dashboard/manager-charts";
 import { TimeZoneError } from "@/components/filters/time-zone-error";
+import { Skeleton } from "@/components/ui/skeleton";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -40,6 +43,7 @@ export default async function DashboardPage({ searchParams }: Props) {
     loadDashboard(db, scope, { period, waitingTo, currency: config.currency }),
     scope.kind === "all" ? listTeams(db) : Promise.resolve([]),
   ]);
+  const locale = await getViewerLocale();
   const who =
     scope.kind === "all" ? (period.team ? `Team ${period.team}` : "All teams") : `Team ${user.team ?? "—"}`;
   return (
@@ -66,8 +70,11 @@ export default async function DashboardPage({ searchParams }: Props) {
         waitingTo={waitingTo}
         days={params.days}
         currency={config.currency}
-        locale={await getViewerLocale()}
+        locale={locale}
       />
+      <Suspense fallback={<Skeleton className="h-96" />}>
+        <ManagerCharts scope={scope} period={{ ...period, tz: zone.tz }} locale={locale} />
+      </Suspense>
     </div>
   );
 }
