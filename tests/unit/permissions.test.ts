@@ -19,6 +19,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     manage_spend: false,
     view_audit_log: false,
     use_notifications: true,
+    manage_team_messages: false,
   },
   manager: {
     send: true,
@@ -32,6 +33,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     manage_spend: false,
     view_audit_log: false,
     use_notifications: true,
+    manage_team_messages: true,
   },
   admin: {
     send: true,
@@ -45,6 +47,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     manage_spend: true,
     view_audit_log: true,
     use_notifications: true,
+    manage_team_messages: true,
   },
 };
 
