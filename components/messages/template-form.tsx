@@ -89,6 +89,7 @@ export function TemplateForm({ idPrefix, teams, action, initial, submitLabel, on
           rows={4}
           {...register("body")}
           {...fieldAria(id("body"), { error: error("body"), description: true })}
+          required
         />
       </Field>
       <div className="sm:col-span-2">
