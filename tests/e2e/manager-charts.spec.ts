@@ -36,10 +36,10 @@ test("a manager sees weekly spend per rep and the team budget's burn-down, each 
     };
     const before = await figures();
 
-    // A $50 eGift: it counts at its price until Sendoso reports the cost.
+    // An eGift priced $20–$100: it counts at the top of its range until Sendoso reports the cost.
     const rep = await pageAs(browser, "rep");
     await rep.goto("/send");
-    await chooseTouch(rep, "$50 Amazon eGift");
+    await chooseTouch(rep, "Uber Eats eGift");
     await rep.getByLabel("Recipient email").fill(uniqueEmail("chart"));
     await rep.getByLabel("Custom message").fill("Enjoy!");
     await rep.getByRole("button", { name: "Send gift" }).click();
@@ -49,9 +49,9 @@ test("a manager sees weekly spend per rep and the team budget's burn-down, each 
     // No tz in the URL: the last 30 days are the org's days (ORG_TIME_ZONE, Europe/Berlin in e2e).
     await expect(page.getByText("(Europe/Berlin).")).toBeVisible();
     await expect(weekly).toContainText("Riley Rep");
-    expect(after.week - before.week).toBe(5000);
-    expect(after.used - before.used).toBe(5000);
-    // Money as the viewer's browser writes it (de-DE in the intl project: "50,00 $").
+    expect(after.week - before.week).toBe(10_000);
+    expect(after.used - before.used).toBe(10_000);
+    // Money as the viewer's browser writes it (de-DE in the intl project: "100,00 $").
     await expect(after.weekCell).toHaveText(await moneyAsBrowserWrites(page, after.week / 100));
     await expect(after.usedCell).toHaveText(await moneyAsBrowserWrites(page, after.used / 100));
     // The charts arrive after the page, in their own chunks.
