@@ -29,6 +29,8 @@ const appEnv = {
   // Notification emails go to the SMTP sink below; the tests read them from its HTTP side.
   SMTP_URL: E2E.smtpUrl,
   CRON_SECRET: E2E.cronSecret,
+  // Not UTC, so budget months and the dashboard's default range are checked in a real zone.
+  ORG_TIME_ZONE: "Europe/Berlin",
 };
 
 export default defineConfig({
@@ -48,6 +50,13 @@ export default defineConfig({
   projects: [
     { name: "setup", testMatch: /.*\.setup\.ts/ },
     { name: "chromium", use: { ...devices["Desktop Chrome"] }, dependencies: ["setup"] },
+    {
+      // A German-speaking viewer in New Zealand: money and days in their locale, dates in their zone.
+      name: "intl",
+      use: { ...devices["Desktop Chrome"], locale: "de-DE", timezoneId: "Pacific/Auckland" },
+      dependencies: ["setup"],
+      testMatch: /\/(dashboard|history|manager-charts)\.spec\.ts$/,
+    },
   ],
   webServer: [
     {

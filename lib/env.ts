@@ -1,6 +1,7 @@
 import { createEnv } from "@t3-oss/env-core";
 import { z } from "zod";
 import { readOrCreateDevSecret } from "./dev-secrets";
+import { isTimeZone } from "./validation/url-params";
 
 /**
  * The only reader of process.env. Validated once, on first use (the app calls it at start-up from
@@ -109,6 +110,11 @@ function readRawEnv(source: Record<string, string | undefined>) {
       SMTP_URL: optionalUrl,
       SMTP_FROM: z.string().min(3).default("Gift Desk <gift-desk@localhost>"),
       ORG_CURRENCY: z.string().length(3).default("USD"),
+      ORG_TIME_ZONE: z
+        .string()
+        .trim()
+        .refine(isTimeZone, { message: "ORG_TIME_ZONE must be an IANA time zone, e.g. Europe/Paris" })
+        .default("UTC"),
       WAITING_ON_RECIPIENT_DAYS: z.coerce.number().int().min(1).max(90).default(7),
       SANDBOX_IDP_URL: z.url().default("http://127.0.0.1:4000"),
       SANDBOX_SENDOSO_URL: z.url().default("http://127.0.0.1:4010"),
@@ -278,6 +284,8 @@ export function buildConfig(raw: RawEnv) {
     /** In-app notifications always; email only when SMTP is configured. */
     email: { smtpUrl: raw.SMTP_URL, from: raw.SMTP_FROM },
     currency: raw.ORG_CURRENCY,
+    /** Budget periods and the dashboard's default range are calendar days in this zone. */
+    timeZone: raw.ORG_TIME_ZONE,
     /** A gift waiting on the recipient this long is flagged to its rep and on the dashboard. */
     waitingOnRecipientDays: raw.WAITING_ON_RECIPIENT_DAYS,
     /** AES-256-GCM key for Sendoso tokens at rest (base64, 32 bytes). */

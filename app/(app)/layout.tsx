@@ -1,9 +1,11 @@
 import type { ReactNode } from "react";
 import { AppHeader } from "@/components/app/app-header";
+import { LocaleProvider } from "@/components/app/locale-provider";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { getViewerLocale } from "@/lib/i18n/viewer-locale";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { countPendingApprovals } from "@/lib/sends/approval-queue";
 
@@ -17,17 +19,20 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     // The header's "Approvals" badge; a failed count only hides the number, never the page.
     can(user.role, "approve_sends") ? countPendingApprovals(db, user).catch(() => null) : null,
   ]);
+  // Money renders in the viewer's locale on the server and, through this, the same after hydration.
   return (
-    <div className="flex min-h-screen flex-col">
-      <AppHeader
-        user={user}
-        sandbox={auth.sandbox || sendoso.sandbox}
-        unreadNotifications={unread}
-        pendingApprovals={pendingApprovals}
-      />
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-        {children}
-      </main>
-    </div>
+    <LocaleProvider locale={await getViewerLocale()}>
+      <div className="flex min-h-screen flex-col">
+        <AppHeader
+          user={user}
+          sandbox={auth.sandbox || sendoso.sandbox}
+          unreadNotifications={unread}
+          pendingApprovals={pendingApprovals}
+        />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+          {children}
+        </main>
+      </div>
+    </LocaleProvider>
   );
 }

@@ -4,19 +4,27 @@ import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { cn } from "@/components/ui/cn";
 import { focusRing } from "@/components/ui/styles";
-import { formatMoney } from "@/lib/spend/money";
+import { useFormatMoney } from "./locale-provider";
 
 type Me =
-  | { status: "connected"; name: string; email: string; balance: string | null; shared: boolean }
+  | {
+      status: "connected";
+      name: string;
+      email: string;
+      balance: string | null;
+      /** ORG_CURRENCY: Sendoso's balance carries no currency of its own. */
+      currency: string;
+      shared: boolean;
+    }
   | { status: "not_connected" | "needs_reconnect" | "unavailable" };
-
-function formatBalance(balance: string | null): string {
-  const amount = Number(balance);
-  return balance !== null && Number.isFinite(amount) ? formatMoney(amount, "USD") : "";
-}
 
 /** Header chip: who the rep sends as in Sendoso and their balance, or a prompt to (re)connect. */
 export function SendosoStatus() {
+  const formatMoney = useFormatMoney();
+  const formatBalance = (balance: string | null, currency: string) => {
+    const amount = Number(balance);
+    return balance !== null && Number.isFinite(amount) ? formatMoney(amount, currency) : "";
+  };
   const { data } = useQuery({
     queryKey: ["sendoso-me"],
     queryFn: async (): Promise<Me> => (await fetch("/api/sendoso/me")).json(),
@@ -34,7 +42,7 @@ export function SendosoStatus() {
         >
           Sendoso: {data.name}
           {data.shared ? " (shared)" : ""}
-          {data.balance !== null ? ` · ${formatBalance(data.balance)}` : ""}
+          {data.balance !== null ? ` · ${formatBalance(data.balance, data.currency)}` : ""}
         </Link>
       );
     case "not_connected":

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useState, useTransition } from "react";
 import { LocalTime } from "@/components/app/local-time";
+import { Money } from "@/components/app/locale-provider";
 import { SEND_TYPE_LABEL } from "@/components/history/labels";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -11,7 +12,6 @@ import { Card, CardContent, CardFooter, CardHeader, CardTitle } from "@/componen
 import type { ActionResult } from "@/lib/auth/action-result";
 import type { DecisionResult } from "@/lib/sends/approval-decisions";
 import type { ApprovalItem } from "@/lib/sends/approval-queue-view";
-import { formatMoney } from "@/lib/spend/money";
 import { type DecisionView, describeDecision } from "./decision-outcome";
 import { RejectDialog } from "./reject-dialog";
 
@@ -94,7 +94,7 @@ export function ApprovalCard({ item, currency, decided, onDecided, approve, reje
               <Badge tone="warning">No estimate</Badge>
             ) : (
               <span className="flex flex-wrap items-center gap-2">
-                {formatMoney(item.estimatedCost, currency)}
+                <Money amount={item.estimatedCost} currency={currency} />
                 {item.costIsGuess ? <Badge tone="neutral">Estimated</Badge> : null}
               </span>
             )}

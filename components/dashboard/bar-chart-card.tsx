@@ -1,6 +1,7 @@
 "use client";
 
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { useLocale } from "@/components/app/locale-provider";
 import { formatMoney } from "@/components/history/labels";
 
 export type BarDatum = { label: string; value: number };
@@ -13,7 +14,9 @@ type Props = { data: BarDatum[]; valueName: string; currency?: string };
  * with no keyboard layer, because the table beside it carries the same numbers accessibly.
  */
 export function BarChartView({ data, valueName, currency }: Props) {
-  const formatValue = (v: number) => (currency ? formatMoney(v, currency) : String(v));
+  const locale = useLocale();
+  const formatValue = (v: number) =>
+    currency ? formatMoney(v, currency, locale) : new Intl.NumberFormat(locale).format(v);
   const height = Math.max(120, data.length * 36 + 40);
   return (
     <div aria-hidden="true" style={{ height }} className="w-full">

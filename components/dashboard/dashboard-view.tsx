@@ -13,18 +13,23 @@ type Props = {
   period: HistoryFilters;
   waitingTo: string;
   days: number;
+  /** ORG_CURRENCY: what an empty dashboard's zero is in, and the chart's default currency. */
+  currency: string;
+  /** The viewer's locale (Accept-Language). */
+  locale: string | undefined;
 };
-
-const money = (list: Money[]) =>
-  list.length === 0 ? formatMoney(0, "USD") : list.map((m) => formatMoney(m.amount, m.currency)).join(" + ");
 
 const history = (filters: HistoryFilters) => `/history${historyQueryString(filters)}`;
 
-export function DashboardView({ data, period, waitingTo, days }: Props) {
+export function DashboardView({ data, period, waitingTo, days, currency, locale }: Props) {
+  const money = (list: Money[]) =>
+    list.length === 0
+      ? formatMoney(0, currency, locale)
+      : list.map((m) => formatMoney(m.amount, m.currency, locale)).join(" + ");
   // The zone only matters where a day is in the link.
   const team = { team: period.team };
   // Spend bars use the currency most of the money is in; the table lists every currency.
-  const main = data.totals.spend.toSorted((a, b) => b.amount - a.amount)[0]?.currency ?? "USD";
+  const main = data.totals.spend.toSorted((a, b) => b.amount - a.amount)[0]?.currency ?? currency;
   const spendIn = (list: Money[]) => list.find((m) => m.currency === main)?.amount ?? 0;
   return (
     <div className="flex flex-col gap-6">
@@ -49,6 +54,7 @@ export function DashboardView({ data, period, waitingTo, days }: Props) {
         </Card>
       </div>
       <AttentionList
+        locale={locale}
         items={[
           {
             key: "waiting",
@@ -134,7 +140,7 @@ export function DashboardView({ data, period, waitingTo, days }: Props) {
             key: r.repId,
             label: r.name,
             href: history({ ...period, rep: r.repId }),
-            cells: [formatMoney(spendIn(r.spend), main)],
+            cells: [formatMoney(spendIn(r.spend), main, locale)],
           }))}
           empty="No spend in this period."
         />

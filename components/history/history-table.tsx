@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { LocalTime } from "@/components/app/local-time";
+import { Money } from "@/components/app/locale-provider";
 import { CopyButton } from "@/components/ui/copy-button";
 import { focusRing } from "@/components/ui/styles";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { canStillChange } from "@/lib/sends/status-buckets";
-import { formatMoney, SEND_TYPE_LABEL } from "./labels";
+import { SEND_TYPE_LABEL } from "./labels";
 import { type HistoryRowView, withStatus } from "./row-view";
 import { SendStateBadge } from "./send-state-badge";
 import { StatusBadge } from "./status-badge";
@@ -69,7 +70,7 @@ export function HistoryTable({ rows: initialRows, showSender }: Props) {
               <StatusBadge bucket={row.bucket} raw={row.sendosoStatus} />
             </TableCell>
             <TableCell className="whitespace-nowrap text-right tabular-nums">
-              {formatMoney(row.cost, row.currency)}
+              <Money amount={row.cost} currency={row.currency} />
             </TableCell>
             <TableCell>
               {row.trackingCode ? (

@@ -35,13 +35,24 @@ export const BUCKET_TONE: Record<StatusBucket, BadgeTone> = {
   other: "neutral",
 };
 
-/** Money as the viewer's locale writes it; unknown currency codes fall back to "12.50 XYZ". */
-export function formatMoney(amount: string | number | null, currency: string | null): string {
+/**
+ * Money as the viewer's locale writes it (`locale` from Accept-Language; see components/app/locale-provider).
+ * No currency (Sendoso did not say) or an unknown code: the plain number, e.g. "12.50 XYZ".
+ */
+export function formatMoney(
+  amount: string | number | null,
+  currency: string | null,
+  locale?: string,
+): string {
   if (amount === null) return "—";
   const value = Number(amount);
   try {
-    return formatExactMoney(value, currency ?? "USD");
+    if (currency) return formatExactMoney(value, currency, locale);
   } catch {
-    return `${value.toFixed(2)} ${currency ?? ""}`.trim();
+    // Fall through to the plain number.
   }
+  const plain = new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(
+    value,
+  );
+  return `${plain} ${currency ?? ""}`.trim();
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { LocalTime } from "@/components/app/local-time";
+import { Money } from "@/components/app/locale-provider";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
@@ -7,7 +8,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import type { SendDetail } from "@/lib/sends/history-detail";
 import { effectiveBucket } from "@/lib/sends/status-buckets";
 import { ApprovalNotice } from "./approval-notice";
-import { formatMoney, SEND_TYPE_LABEL } from "./labels";
+import { SEND_TYPE_LABEL } from "./labels";
 import { SendStateBadge } from "./send-state-badge";
 import { StatusBadge } from "./status-badge";
 
@@ -84,10 +85,10 @@ export function SendSummary({ detail }: { detail: SendDetail }) {
           </Row>
           <Row label="Cost">
             {send.cost !== null ? (
-              formatMoney(send.cost, send.currency)
+              <Money amount={send.cost} currency={send.currency} />
             ) : send.estimatedCost !== null ? (
               <span className="flex flex-wrap items-center gap-2">
-                {formatMoney(send.estimatedCost, send.currency)}
+                <Money amount={send.estimatedCost} currency={send.currency} />
                 <Badge>{send.costIsGuess ? "Estimated" : "Before Sendoso's figure"}</Badge>
               </span>
             ) : (

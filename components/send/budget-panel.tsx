@@ -1,5 +1,6 @@
 "use client";
 
+import { useLocale } from "@/components/app/locale-provider";
 import { BudgetMeter } from "@/components/spend/budget-meter";
 import { Alert } from "@/components/ui/alert";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
@@ -16,6 +17,7 @@ type Props = {
 
 /** Every budget this rep's gift counts against, and what the chosen touch would leave of each. */
 export function BudgetPanel({ meters, touch, refusal }: Props) {
+  const locale = useLocale();
   if (meters.length === 0 && !refusal) return null;
   const estimate = touch ? { amount: touch.estimatedCost, isGuess: touch.costIsGuess } : undefined;
   return (
@@ -33,7 +35,7 @@ export function BudgetPanel({ meters, touch, refusal }: Props) {
           </Alert>
         ) : null}
         {meters.map((meter) => (
-          <BudgetMeter key={meter.budgetId} meter={meter} after={afterSend(meter, estimate)} />
+          <BudgetMeter key={meter.budgetId} meter={meter} after={afterSend(meter, estimate, locale)} />
         ))}
       </CardContent>
     </Card>

@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Field } from "@/components/ui/field";
 import { RadioGroup } from "@/components/ui/radio-group";
+import type { TemplateOption } from "@/lib/messages/templates";
 import type { TouchOption } from "@/lib/sends/touch-options";
 import type { MeterView } from "@/lib/spend/meter-view";
 import {
@@ -39,6 +40,8 @@ type Props = {
   prefill: SendPrefill;
   /** The budgets this rep's gifts count against, as of this render. */
   meters: MeterView[];
+  /** Saved messages the rep may choose (their team's and their own). */
+  templates?: TemplateOption[];
 };
 
 const PHYSICAL_METHODS = [
@@ -54,7 +57,14 @@ const PHYSICAL_METHODS = [
   },
 ];
 
-export function SendForm({ touches: initialTouches, idempotencyKey, action, prefill, meters }: Props) {
+export function SendForm({
+  touches: initialTouches,
+  idempotencyKey,
+  action,
+  prefill,
+  meters,
+  templates = [],
+}: Props) {
   const router = useRouter();
   const { data: touches } = useTouches(initialTouches);
   const prefilledTouch = touches.find((t) => t.id === prefill.touchId && !t.unavailableReason);
@@ -68,6 +78,7 @@ export function SendForm({ touches: initialTouches, idempotencyKey, action, pref
       recipientEmail: prefill.email ?? "",
       recipientCompany: prefill.company ?? "",
       customMessage: "",
+      messageTemplateId: "",
       confirmRepeatRecipient: false,
       addressConfirmationVia: "email",
       expireAfterDays: 5,
@@ -139,7 +150,7 @@ export function SendForm({ touches: initialTouches, idempotencyKey, action, pref
             </fieldset>
           ) : null}
           <RecipientFields form={form} nameRequired={sendType !== "egift"} />
-          <MessageField form={form} />
+          <MessageField form={form} templates={templates} />
         </CardContent>
       </Card>
       <BudgetPanel meters={meters} touch={touch} refusal={budgetRefusal} />

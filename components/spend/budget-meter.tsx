@@ -1,6 +1,6 @@
+import { useFormatMoney } from "@/components/app/locale-provider";
 import { cn } from "@/components/ui/cn";
 import { type AfterSend, type MeterView, meterShares } from "@/lib/spend/meter-view";
-import { formatMoney } from "@/lib/spend/money";
 
 const AFTER_TONE: Record<AfterSend["kind"], string> = {
   none: "",
@@ -14,7 +14,8 @@ const AFTER_TONE: Record<AfterSend["kind"], string> = {
  * left as text, plus what the chosen gift would leave when given.
  */
 export function BudgetMeter({ meter, after }: { meter: MeterView; after?: AfterSend }) {
-  const money = (n: number) => formatMoney(n, meter.currency);
+  const format = useFormatMoney();
+  const money = (n: number) => format(n, meter.currency);
   const shares = meterShares(meter);
   const over = meter.left < 0;
   return (

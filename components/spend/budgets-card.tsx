@@ -1,12 +1,12 @@
 "use client";
 
 import { useState } from "react";
+import { Money } from "@/components/app/locale-provider";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import type { MeterView } from "@/lib/spend/meter-view";
-import { formatMoney } from "@/lib/spend/money";
 import type { BudgetSetting } from "@/lib/spend/settings";
 import type { BudgetValues } from "@/lib/validation/spend";
 import { BudgetForm, type PersonOption } from "./budget-form";
@@ -80,7 +80,9 @@ export function BudgetsCard({ budgets, remove, ...props }: Props) {
                 <div className="flex flex-wrap items-center gap-2">
                   <h3 className="font-semibold">{b.ownerLabel}</h3>
                   <Badge>{b.period === "monthly" ? "Monthly" : "Quarterly"}</Badge>
-                  <span className="text-sm">{formatMoney(b.amount, b.currency)}</span>
+                  <span className="text-sm">
+                    <Money amount={b.amount} currency={b.currency} />
+                  </span>
                   <Badge tone={b.overBudgetNeedsApproval ? "info" : "neutral"}>
                     {b.overBudgetNeedsApproval ? "Over budget: asks an approver" : "Over budget: refused"}
                   </Badge>

@@ -1,6 +1,6 @@
+import { Money } from "@/components/app/locale-provider";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { formatMoney } from "@/lib/spend/money";
 import type { ApprovalPolicyValues } from "@/lib/validation/spend";
 import type { PersonOption } from "./budget-form";
 import { PolicyForm } from "./policy-form";
@@ -47,7 +47,9 @@ export function PoliciesCard({ teams, policies, approvers, currency, save, remov
                   Team {team}
                 </h3>
                 {policy ? (
-                  <Badge tone="info">Approval above {formatMoney(policy.threshold, currency)}</Badge>
+                  <Badge tone="info">
+                    Approval above <Money amount={policy.threshold} currency={currency} />
+                  </Badge>
                 ) : (
                   <Badge>No approval needed</Badge>
                 )}

@@ -16,6 +16,7 @@ export const ACTIONS = [
   "view_audit_log",
   "use_notifications",
   "manage_users",
+  "manage_team_messages",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -30,6 +31,8 @@ const MANAGER: readonly Action[] = [
   "resolve_unknown_sends",
   // Only sends of their own team (or where they are the fallback approver), never their own.
   "approve_sends",
+  // Their own team's saved messages (lib/messages/permissions.ts); an admin's, any team's.
+  "manage_team_messages",
 ];
 const ADMIN: readonly Action[] = [
   ...MANAGER,

@@ -1,4 +1,5 @@
 import type { auditLog } from "./tables/audit";
+import type { messageTemplates } from "./tables/messages";
 import type { notifications } from "./tables/notifications";
 import type { sendosoConnections } from "./tables/sendoso";
 import type { sendEvents, sends } from "./tables/sends";
@@ -11,6 +12,7 @@ import type { users } from "./tables/users";
  */
 export * from "./tables/audit";
 export * from "./tables/jobs";
+export * from "./tables/messages";
 export * from "./tables/notifications";
 export * from "./tables/oauth-attempts";
 export * from "./tables/sendoso";
@@ -28,3 +30,4 @@ export type ApprovalPolicy = typeof approvalPolicies.$inferSelect;
 export type OrgSpendLimits = typeof orgSpendLimits.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
+export type MessageTemplate = typeof messageTemplates.$inferSelect;

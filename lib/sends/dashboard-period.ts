@@ -29,12 +29,13 @@ export function addDays(day: string, days: number): string {
 }
 
 /**
- * The period shown (last 30 days unless chosen) and the last day a send may have been created to count
+ * The period shown (the last 30 days in the viewer's zone, else the org's, unless chosen) and the last day a send may have been created to count
  * as "waiting more than N days": whole days in the viewer's zone, the same rule the history's `to` uses,
  * so the count and the linked history list agree.
  */
-export function resolvePeriod(params: DashboardParams, now = new Date()) {
-  const tz = params.tz ?? "UTC";
+export function resolvePeriod(params: DashboardParams, orgTimeZone: string, now = new Date()) {
+  // The page has already swapped a zone the database does not know for the org's (lib/time/db-zones).
+  const tz = params.tz ?? orgTimeZone;
   const today = todayIn(tz, now);
   const from = params.from ?? (params.to ? undefined : addDays(today, 1 - DEFAULT_PERIOD_DAYS));
   return {

@@ -23,14 +23,16 @@ export type DashboardQuery = {
   period: Pick<HistoryFilters, "from" | "to" | "tz" | "team">;
   /** "Waiting on the recipient for more than N days": created on or before this day (`resolvePeriod`). */
   waitingTo: string;
+  /** The org currency (ORG_CURRENCY), for sends whose currency Sendoso did not report. */
+  currency?: string;
 };
 
 // Cost is numeric(12,2); summed in SQL and read as text so no float rounding happens on the way.
 const spendSql = sql<string | null>`sum(${sends.cost})::text`;
 
-function addMoney(list: Money[], currency: string | null, amount: string | null) {
+function addMoney(list: Money[], currency: string, amount: string | null) {
   if (amount === null) return;
-  const key = currency ?? "USD";
+  const key = currency;
   const found = list.find((m) => m.currency === key);
   if (found) found.amount = Math.round((found.amount + Number(amount)) * 100) / 100;
   else list.push({ currency: key, amount: Number(amount) });
@@ -85,10 +87,11 @@ export async function loadDashboard(db: Db, scope: SendScope, query: DashboardQu
   for (const row of repRows) {
     const rep = reps.get(row.repId) ?? { repId: row.repId, name: row.name, sends: 0, spend: [] };
     rep.sends += row.sends;
-    addMoney(rep.spend, row.currency, row.spend);
+    const currency = row.currency ?? query.currency ?? "";
+    addMoney(rep.spend, currency, row.spend);
     reps.set(row.repId, rep);
     totals.sends += row.sends;
-    addMoney(totals.spend, row.currency, row.spend);
+    addMoney(totals.spend, currency, row.spend);
   }
   return {
     totals,

@@ -18,20 +18,28 @@ export type TouchOption = {
   costIsGuess: boolean;
 };
 
-function money(amount: number, currency: string): string {
-  return new Intl.NumberFormat("en-US", { style: "currency", currency, maximumFractionDigits: 0 }).format(
+/**
+ * How prices are written: the viewer's locale, and the org currency for touches Sendoso gives no
+ * currency for. Both optional: without them, the runtime's locale and no currency symbol.
+ */
+export type PriceFormat = { locale?: string; currency?: string };
+
+function money(amount: number, currency: string | undefined, locale: string | undefined): string {
+  if (!currency) return new Intl.NumberFormat(locale, { maximumFractionDigits: 0 }).format(amount);
+  return new Intl.NumberFormat(locale, { style: "currency", currency, maximumFractionDigits: 0 }).format(
     amount,
   );
 }
 
-function priceRange(touch: Touch): string | null {
+function priceRange(touch: Touch, format: PriceFormat): string | null {
   if (touch.delivery_type !== "email") return null;
-  const currency = touch.currency ?? "USD";
+  const currency = touch.currency ?? format.currency;
+  const m = (n: number) => money(n, currency, format.locale);
   const low = touch.starting_egift_price;
   const high = touch.ending_egift_price;
   if (low == null && high == null) return null;
-  if (low != null && high != null && low !== high) return `${money(low, currency)}–${money(high, currency)}`;
-  return money((low ?? high) as number, currency);
+  if (low != null && high != null && low !== high) return `${m(low)}–${m(high)}`;
+  return m((low ?? high) as number);
 }
 
 function unavailableReason(touch: Touch, now: Date): string | null {
@@ -46,6 +54,7 @@ export function toTouchOption(
   touch: Touch,
   now = new Date(),
   adminEstimate: number | null = null,
+  format: PriceFormat = {},
 ): TouchOption {
   const estimate = estimateSendCost(touch, adminEstimate);
   return {
@@ -53,7 +62,7 @@ export function toTouchOption(
     name: touch.name,
     description: touch.description ?? "",
     kind: touch.delivery_type === "email" ? "egift" : "physical",
-    priceRange: priceRange(touch),
+    priceRange: priceRange(touch, format),
     shipTo: touch.ship_to_countries ?? [],
     unavailableReason: unavailableReason(touch, now),
     estimatedCost: estimate.amount,

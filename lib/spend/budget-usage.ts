@@ -1,6 +1,7 @@
 import { and, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type Budget, budgets, sends } from "@/lib/db/schema";
+import { getConfig } from "@/lib/env";
 import { budgetPeriodAt } from "./period";
 
 export type BudgetMeter = {
@@ -26,11 +27,11 @@ export type BudgetMeter = {
 };
 
 // What a send counts against a budget: its actual cost once known, else its estimate.
-const counted = sql`coalesce(${sends.cost}, ${sends.estimatedCost})`;
-const isSpent = sql`${sends.state} = 'sent'`;
+export const counted = sql`coalesce(${sends.cost}, ${sends.estimatedCost})`;
+export const isSpent = sql`${sends.state} = 'sent'`;
 // `failed`, `not_sent`, `rejected` and `cancelled` release; an over-budget request holds nothing until
 // approved (it is then `queued` and counts like any other).
-const isReserved = sql`(${sends.state} in ('queued', 'in_flight', 'unknown') or (${sends.state} = 'pending_approval' and not ${sends.overBudget}))`;
+export const isReserved = sql`(${sends.state} in ('queued', 'in_flight', 'unknown') or (${sends.state} = 'pending_approval' and not ${sends.overBudget}))`;
 
 /** The budgets a sender's sends count against: their team's and their own, when set. */
 export async function budgetsFor(db: Db, sender: { id: string; team: string | null }): Promise<Budget[]> {
@@ -55,8 +56,14 @@ export async function usageOf(db: Db, where: SQL | undefined): Promise<{ spent: 
   return { spent: Number(usage?.spent ?? 0), reserved: Number(usage?.reserved ?? 0) };
 }
 
-export async function meterFor(db: Db, budget: Budget, now: Date): Promise<BudgetMeter> {
-  const { start, end } = budgetPeriodAt(budget.period, now);
+/** `timeZone`: where the period's months begin (ORG_TIME_ZONE unless a test says otherwise). */
+export async function meterFor(
+  db: Db,
+  budget: Budget,
+  now: Date,
+  timeZone = getConfig().timeZone,
+): Promise<BudgetMeter> {
+  const { start, end } = budgetPeriodAt(budget.period, now, timeZone);
   const owner = budget.userId ? eq(sends.senderId, budget.userId) : eq(sends.team, budget.team ?? "");
   const { spent, reserved } = await usageOf(
     db,
@@ -85,7 +92,8 @@ export async function budgetMetersFor(
   db: Db,
   sender: { id: string; team: string | null },
   now = new Date(),
+  timeZone = getConfig().timeZone,
 ): Promise<BudgetMeter[]> {
   const owned = await budgetsFor(db, sender);
-  return Promise.all(owned.map((b) => meterFor(db, b, now)));
+  return Promise.all(owned.map((b) => meterFor(db, b, now, timeZone)));
 }

@@ -67,12 +67,13 @@ export type AfterSend =
 export function afterSend(
   meter: MeterView,
   estimate: { amount: number | null; isGuess: boolean } | undefined,
+  locale?: string,
 ): AfterSend {
   if (!estimate) return { kind: "none" };
   if (estimate.amount === null) {
     return { kind: "no_estimate", text: "No estimate for this touch — it needs a manager's approval." };
   }
-  const money = (n: number) => formatMoney(n, meter.currency);
+  const money = (n: number) => formatMoney(n, meter.currency, locale);
   const left = roundCents(meter.left - estimate.amount);
   const cost = `${money(estimate.amount)}${estimate.isGuess ? " (estimated)" : ""}`;
   if (left >= 0) return { kind: "fits", left, text: `This gift, ${cost}, would leave ${money(left)}.` };

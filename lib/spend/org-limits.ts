@@ -1,6 +1,8 @@
 import { and, eq, gte, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type OrgSpendLimits, orgSpendLimits, sends } from "@/lib/db/schema";
+import { getConfig } from "@/lib/env";
+import { startOfDayIn, wallDateAt } from "@/lib/time/zoned";
 import { type BudgetMeter, budgetMetersFor, usageOf } from "./budget-usage";
 import { budgetPeriodAt } from "./period";
 
@@ -14,10 +16,14 @@ export function hasOrgLimits(row: OrgSpendLimits | null): row is OrgSpendLimits 
   return !!row && (row.budgetAmount !== null || row.dailyCapPerRep !== null || row.dailyCapTotal !== null);
 }
 
-/** The UTC day containing `at`. */
-export function utcDayAt(at: Date): { start: Date; end: Date } {
-  const start = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate()));
-  return { start, end: new Date(start.getTime() + 24 * 60 * 60 * 1000) };
+/** The org's calendar day containing `at` (ORG_TIME_ZONE), for the daily caps. */
+export function orgDayAt(at: Date, timeZone: string): { start: Date; end: Date } {
+  const { year, month, day } = wallDateAt(at, timeZone);
+  const next = wallDateAt(
+    new Date(startOfDayIn({ year, month, day }, timeZone).getTime() + 36 * 3_600_000),
+    timeZone,
+  );
+  return { start: startOfDayIn({ year, month, day }, timeZone), end: startOfDayIn(next, timeZone) };
 }
 
 /**
@@ -61,13 +67,14 @@ export async function orgMetersFor(
   sender: { id: string },
   now: Date,
   currency: string,
+  timeZone = getConfig().timeZone,
 ): Promise<BudgetMeter[]> {
   const meters: BudgetMeter[] = [];
-  const day = utcDayAt(now);
+  const day = orgDayAt(now, timeZone);
   const inWindow = (w: { start: Date; end: Date }) =>
     and(gte(sends.createdAt, w.start), lt(sends.createdAt, w.end));
   if (row.budgetAmount !== null) {
-    const period = budgetPeriodAt(row.budgetPeriod, now);
+    const period = budgetPeriodAt(row.budgetPeriod, now, timeZone);
     const usage = await usageOf(db, inWindow(period));
     const kind = { scope: "org", period: row.budgetPeriod, amount: row.budgetAmount, userId: null } as const;
     meters.push(orgMeter(row, kind, period, usage));

@@ -2,6 +2,7 @@ import { and, asc, eq, gt, ilike, isNotNull, isNull, or, type SQL, sql } from "d
 import { can } from "@/lib/auth/permissions";
 import type { Db } from "@/lib/db/client";
 import { type ConnectionStatus, sendosoConnections, sends, type User, users } from "@/lib/db/schema";
+import { getConfig } from "@/lib/env";
 import { budgetPeriodAt } from "@/lib/spend/period";
 import type { UserFilters } from "@/lib/validation/admin-users";
 
@@ -41,7 +42,7 @@ export async function listUsersForAdmin(
   now = new Date(),
 ): Promise<AdminUserRow[]> {
   if (!can(caller.role, "manage_users")) return [];
-  const { start } = budgetPeriodAt("monthly", now);
+  const { start } = budgetPeriodAt("monthly", now, getConfig().timeZone);
   const after = page.after
     ? or(
         gt(users.email, page.after.email),

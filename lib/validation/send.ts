@@ -47,6 +47,11 @@ const common = {
     .default(""),
   /** The rep saw who else gifted this recipient recently and chose to send anyway. */
   confirmRepeatRecipient: booleanish.default(false),
+  /** The saved message chosen (lib/messages); "" or absent: the rep wrote their own. */
+  messageTemplateId: z
+    .union([z.uuid("Choose a saved message again"), z.literal("")])
+    .optional()
+    .transform((v) => v || undefined),
 };
 
 export const addressCollectionSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { BudgetPeriod } from "@/lib/db/schema";
+import { formatCount } from "@/lib/spend/money";
 
 /**
  * Spend settings (issue 7): shared by the admin forms (zodResolver) and their actions (safeParse).
@@ -22,7 +23,7 @@ const money = (label: string) =>
     .number({ error: `Enter ${label}` })
     .refine(Number.isFinite, `Enter ${label} as a number`)
     .min(0, `${capitalise(label)} cannot be negative`)
-    .max(MONEY_MAX, `${capitalise(label)} must be at most ${MONEY_MAX.toLocaleString("en-US")}`)
+    .max(MONEY_MAX, `${capitalise(label)} must be at most ${formatCount(MONEY_MAX)}`)
     .refine((v) => Math.abs(Math.round(v * 100) - v * 100) < 1e-6, "Use at most two decimals (cents)");
 
 /** A non-negative amount in the org currency, whole cents. */

@@ -31,8 +31,18 @@ export const isoDay = z
     );
   });
 
-/** The viewer's IANA time zone, so "from/to" are the viewer's days; UTC when absent. */
-export const timeZoneParam = optionalParam(z.string().max(64).refine(isTimeZone));
+/**
+ * The viewer's IANA time zone, so "from/to" are the viewer's days; the org's zone when absent. Only the
+ * shape is checked here: whether the zone exists is the database's call (lib/time/db-zones.ts, which
+ * every page and export runs before a query), so an unknown one is a field error, not a failed query.
+ */
+export const timeZoneParam = optionalParam(
+  z
+    .string()
+    .trim()
+    .max(64)
+    .regex(/^[A-Za-z0-9_+\-/]+$/),
+);
 
 /** `size` (one of `sizes`, else the default) and `after` (a keyset cursor) of a paged list. */
 export function pagingParams(sizes: readonly number[], defaultSize: number) {

@@ -38,7 +38,7 @@ describe("audit filters in the URL", () => {
       targetType: "send",
       from: "2026-13-40",
       to: "2026-11-02",
-      tz: "Mars/Olympus",
+      tz: "Mars Olympus",
       size: "7",
     });
     expect(params).toEqual({ actor: "rep@", targetType: "send", to: "2026-11-02", size: 50 });

@@ -35,7 +35,7 @@ describe("history URL parameters", () => {
       bucket: "nope",
       touch: "-3",
       from: "yesterday",
-      tz: "Mars/Olympus",
+      tz: "Mars Olympus!",
       size: "1000",
       q: "",
     });

@@ -20,6 +20,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     view_audit_log: false,
     use_notifications: true,
     manage_users: false,
+    manage_team_messages: false,
   },
   manager: {
     send: true,
@@ -34,6 +35,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     view_audit_log: false,
     use_notifications: true,
     manage_users: false,
+    manage_team_messages: true,
   },
   admin: {
     send: true,
@@ -48,6 +50,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     view_audit_log: true,
     use_notifications: true,
     manage_users: true,
+    manage_team_messages: true,
   },
 };
 

@@ -4,19 +4,19 @@ import { estimateSendCost } from "@/lib/spend/estimate";
 import { formatMoney } from "@/lib/spend/money";
 import { budgetPeriodAt } from "@/lib/spend/period";
 
-describe("budget periods (UTC calendar)", () => {
+describe("budget periods (calendar months in the org zone; UTC here)", () => {
   it("a month runs from its first day to the next month's", () => {
-    expect(budgetPeriodAt("monthly", new Date("2026-11-26T23:59:59Z"))).toEqual({
+    expect(budgetPeriodAt("monthly", new Date("2026-11-26T23:59:59Z"), "UTC")).toEqual({
       start: new Date("2026-11-01T00:00:00Z"),
       end: new Date("2026-12-01T00:00:00Z"),
     });
   });
   it("a quarter rolls over the year end", () => {
-    expect(budgetPeriodAt("quarterly", new Date("2026-11-26T10:00:00Z"))).toEqual({
+    expect(budgetPeriodAt("quarterly", new Date("2026-11-26T10:00:00Z"), "UTC")).toEqual({
       start: new Date("2026-10-01T00:00:00Z"),
       end: new Date("2027-01-01T00:00:00Z"),
     });
-    expect(budgetPeriodAt("quarterly", new Date("2027-01-01T00:00:00Z")).start).toEqual(
+    expect(budgetPeriodAt("quarterly", new Date("2027-01-01T00:00:00Z"), "UTC").start).toEqual(
       new Date("2027-01-01T00:00:00Z"),
     );
   });
@@ -38,8 +38,8 @@ describe("cost estimates", () => {
     expect(estimateSendCost(undefined, null)).toEqual({ amount: null, isGuess: true });
   });
   it("formats money with cents and sign", () => {
-    expect(formatMoney(-10, "USD")).toBe("-$10.00");
-    expect(formatMoney(1234.5, "USD")).toBe("$1,234.50");
+    expect(formatMoney(-10, "USD", "en-US")).toBe("-$10.00");
+    expect(formatMoney(1234.5, "USD", "en-US")).toBe("$1,234.50");
   });
 });
 

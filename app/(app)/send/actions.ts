@@ -3,6 +3,7 @@
 import { defineAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { templateUseRefusal } from "@/lib/messages/template-use";
 import { answerRecipientCheck } from "@/lib/security/recipient-disclosure";
 import {
   getSendosoClientFor,
@@ -30,6 +31,9 @@ export const sendGift = defineAction(
   async (user, values) => {
     const config = getConfig();
     const db = await getDb();
+    // A locked team message goes out as written, whatever the request says; nothing is recorded if not.
+    const templateRefusal = await templateUseRefusal(db, user, values);
+    if (templateRefusal) return { status: "blocked" as const, message: templateRefusal, priorSends: [] };
     let sendoso: Awaited<ReturnType<typeof getSendosoClientFor>>;
     try {
       sendoso = await getSendosoClientFor(user.id);

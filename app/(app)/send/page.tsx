@@ -6,7 +6,9 @@ import { Alert } from "@/components/ui/alert";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { priceFormat } from "@/lib/i18n/price-format";
 import { log } from "@/lib/log";
+import { templatesForSending } from "@/lib/messages/templates";
 import { getSendosoConnections, listActiveTouches } from "@/lib/sendoso";
 import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
 import type { TouchOption } from "@/lib/sends/touch-options";
@@ -20,7 +22,12 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 async function loadTouchOptions(userId: string): Promise<TouchOption[] | null> {
   try {
-    return await pricedTouchOptions(await getDb(), await listActiveTouches(userId));
+    return await pricedTouchOptions(
+      await getDb(),
+      await listActiveTouches(userId),
+      new Date(),
+      await priceFormat(),
+    );
   } catch (error) {
     log.error({ err: error }, "could not load touches");
     return null;
@@ -61,10 +68,14 @@ export default async function SendPage({ searchParams }: Props) {
   if (connection?.status !== "active") {
     return <ConnectSendosoPrompt reconnect={connection?.status === "needs_reconnect"} />;
   }
-  const [touches, params, meters] = await Promise.all([
+  const [touches, params, meters, templates] = await Promise.all([
     loadTouchOptions(user.id),
     searchParams,
     loadMeters(user),
+    // Saved messages are a convenience: without them the rep writes their own.
+    getDb()
+      .then((db) => templatesForSending(db, user))
+      .catch(() => []),
   ]);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
@@ -86,6 +97,7 @@ export default async function SendPage({ searchParams }: Props) {
           action={sendGift}
           prefill={prefillFrom(params)}
           meters={meters}
+          templates={templates}
         />
       )}
     </div>

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { SavedMessagesCard } from "@/components/messages/saved-messages-card";
 import { EmailPreferencesCard } from "@/components/settings/email-preferences-card";
 import { SendosoConnectionCard } from "@/components/settings/sendoso-connection-card";
 import { Alert } from "@/components/ui/alert";
@@ -6,9 +7,11 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { teamsForMessages, templatesToManage } from "@/lib/messages/templates";
 import { emailPreferenceRowsFor } from "@/lib/notifications/preference-rows";
 import { getSendosoConnections } from "@/lib/sendoso";
 import { connectSendoso, disconnectSendosoAction } from "./actions";
+import { deleteMessageTemplateAction, saveMessageTemplateAction } from "./message-actions";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -28,10 +31,13 @@ type Props = { searchParams: Promise<{ sendoso?: string }> };
 
 export default async function SettingsPage({ searchParams }: Props) {
   const user = await requireUser();
-  const [{ own, shared }, { sendoso }, emailRows] = await Promise.all([
+  const db = await getDb();
+  const [{ own, shared }, { sendoso }, emailRows, templates, messageTeams] = await Promise.all([
     getSendosoConnections(user.id),
     searchParams,
-    emailPreferenceRowsFor(await getDb(), user),
+    emailPreferenceRowsFor(db, user),
+    templatesToManage(db, user),
+    teamsForMessages(db, user),
   ]);
   const outcome = sendoso ? OUTCOMES[sendoso] : undefined;
   const admin = can(user.role, "manage_shared_sendoso");
@@ -70,6 +76,12 @@ export default async function SettingsPage({ searchParams }: Props) {
           }
         />
       ) : null}
+      <SavedMessagesCard
+        templates={templates}
+        teams={messageTeams}
+        save={saveMessageTemplateAction}
+        remove={deleteMessageTemplateAction}
+      />
       <EmailPreferencesCard rows={emailRows} emailConfigured={getConfig().email.smtpUrl !== undefined} />
     </div>
   );

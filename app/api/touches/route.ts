@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { priceFormat } from "@/lib/i18n/price-format";
 import { tooManyReads } from "@/lib/security/too-many";
 import {
   getSendosoClientFor,
@@ -25,7 +26,9 @@ export async function GET() {
     const touches = await sendosoReadGuard().read(user.id, `touches:${opened.connection.id}`, () =>
       listActiveTouches(user.id, opened),
     );
-    return NextResponse.json({ touches: await pricedTouchOptions(await getDb(), touches) });
+    return NextResponse.json({
+      touches: await pricedTouchOptions(await getDb(), touches, new Date(), await priceFormat()),
+    });
   } catch (error) {
     if (error instanceof ReadLimitedError) return tooManyReads(error.retryAfterMs);
     if (error instanceof SendosoNotConnectedError || error instanceof SendosoNeedsReconnectError) {

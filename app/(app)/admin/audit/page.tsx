@@ -4,6 +4,7 @@ import { AuditEmpty } from "@/components/audit/audit-empty";
 import { AuditFiltersForm } from "@/components/audit/audit-filters-form";
 import { AuditTable } from "@/components/audit/audit-table";
 import { ExportCsvButton } from "@/components/filters/export-csv-button";
+import { TimeZoneError } from "@/components/filters/time-zone-error";
 import { HistoryPager } from "@/components/history/history-pager";
 import { decodeAuditCursor, encodeAuditCursor } from "@/lib/audit/cursor";
 import { auditFiltersOnly, auditQueryString, parseAuditParams } from "@/lib/audit/filters";
@@ -11,6 +12,8 @@ import { listAuditEntries } from "@/lib/audit/queries";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { withCheckedZone } from "@/lib/time/db-zones";
 
 export const metadata: Metadata = { title: "Audit log" };
 
@@ -22,10 +25,12 @@ export default async function AuditPage({ searchParams }: Props) {
   if (!can(user.role, "view_audit_log")) notFound();
   const params = parseAuditParams(await searchParams);
   const filters = auditFiltersOnly(params);
-  const { rows, next } = await listAuditEntries(await getDb(), user, {
+  const db = await getDb();
+  const zoned = await withCheckedZone(db, filters, getConfig().timeZone);
+  const { rows, next } = await listAuditEntries(db, user, {
     limit: params.size,
     after: decodeAuditCursor(params.after),
-    filters,
+    filters: zoned.filters,
   });
   const filterQuery = auditQueryString({ ...filters, size: params.size });
   const filtered = Object.keys(filters).some((k) => k !== "tz");
@@ -38,6 +43,7 @@ export default async function AuditPage({ searchParams }: Props) {
         </div>
         <ExportCsvButton action={`/api/audit/export${auditQueryString(filters)}`} />
       </div>
+      <TimeZoneError errors={zoned.fieldErrors?.tz} />
       <AuditFiltersForm key={filterQuery} values={params} />
       {rows.length === 0 ? (
         <AuditEmpty reason={params.after ? "end" : filtered ? "filtered" : "none"} />

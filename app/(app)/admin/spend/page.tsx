@@ -9,6 +9,7 @@ import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { priceFormat } from "@/lib/i18n/price-format";
 import { log } from "@/lib/log";
 import { listActiveTouches } from "@/lib/sendoso";
 import { toTouchOption } from "@/lib/sends/touch-options";
@@ -51,6 +52,7 @@ export default async function SpendSettingsPage() {
   const { currency, teamlessSends } = getConfig();
   const orgMeters = hasOrgLimits(org) ? await orgMetersFor(db, org, user, new Date(), currency) : [];
   const money = (v: string | null | undefined) => (v == null ? "" : Number(v).toFixed(2));
+  const prices = await priceFormat();
   const label = (p: { name: string; email: string; team: string | null }) =>
     `${p.name} (${p.email}${p.team ? `, team ${p.team}` : ""})`;
   const reps: PersonOption[] = settings.people.map((p) => ({ id: p.id, label: label(p) }));
@@ -59,7 +61,7 @@ export default async function SpendSettingsPage() {
     .map((p) => ({ id: p.id, label: label(p) }));
   const estimateRows: EstimateRow[] | null =
     touches?.map((t) => {
-      const option = toTouchOption(t);
+      const option = toTouchOption(t, new Date(), null, prices);
       return {
         id: t.id,
         name: t.name,

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ExportCsvButton } from "@/components/filters/export-csv-button";
+import { TimeZoneError } from "@/components/filters/time-zone-error";
 import { HistoryEmpty } from "@/components/history/history-empty";
 import { HistoryFiltersForm } from "@/components/history/history-filters-form";
 import { HistoryPager } from "@/components/history/history-pager";
@@ -8,11 +9,13 @@ import { toRowView } from "@/components/history/row-view";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
 import { decodeCursor, encodeCursor } from "@/lib/sends/cursor";
 import { historyQueryString, parseHistoryParams } from "@/lib/sends/filters";
 import { listSends } from "@/lib/sends/history";
 import { loadFilterOptions } from "@/lib/sends/history-options";
 import { type SendScope, sendScopeFor } from "@/lib/sends/scope";
+import { withCheckedZone } from "@/lib/time/db-zones";
 
 export const metadata: Metadata = { title: "History" };
 
@@ -30,8 +33,10 @@ export default async function HistoryPage({ searchParams }: Props) {
   const params = parseHistoryParams(await searchParams);
   const { size, after, ...filters } = params;
   const db = await getDb();
+  // The query gets a zone the database knows (links keep the URL's filters as they are).
+  const zoned = await withCheckedZone(db, filters, getConfig().timeZone);
   const [{ rows, next }, options] = await Promise.all([
-    listSends(db, scope, { limit: size, after: decodeCursor(after), filters }),
+    listSends(db, scope, { limit: size, after: decodeCursor(after), filters: zoned.filters }),
     loadFilterOptions(db, scope),
   ]);
   const filterQuery = historyQueryString({ ...filters, size });
@@ -47,6 +52,7 @@ export default async function HistoryPage({ searchParams }: Props) {
           <ExportCsvButton action={`/api/sends/export${historyQueryString(filters)}`} />
         ) : null}
       </div>
+      <TimeZoneError errors={zoned.fieldErrors?.tz} />
       <HistoryFiltersForm
         key={filterQuery}
         values={params}

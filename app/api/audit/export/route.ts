@@ -6,7 +6,9 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { csvDownload } from "@/lib/csv/batched-csv-stream";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
 import { exportNeedsPost, exportRefusal } from "@/lib/security/export-guard";
+import { withCheckedZone } from "@/lib/time/db-zones";
 
 /**
  * CSV of every audit entry matching the filters in the query string (the page and cursor are dropped).
@@ -21,7 +23,14 @@ export async function POST(request: NextRequest) {
   const refused = await exportRefusal(request, user);
   if (refused) return refused;
   const filters = auditFiltersOnly(parseAuditParams(request.nextUrl.searchParams));
-  const body = auditLogCsvStream(await getDb(), user, filters, await currentRequestId());
+  const db = await getDb();
+  const zoned = await withCheckedZone(db, filters, getConfig().timeZone);
+  if (zoned.fieldErrors)
+    return NextResponse.json(
+      { error: "Check the time zone.", fieldErrors: zoned.fieldErrors },
+      { status: 400 },
+    );
+  const body = auditLogCsvStream(db, user, zoned.filters, await currentRequestId());
   return csvDownload(body, "audit-log");
 }
 

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
 import { currentUser } from "@/lib/auth/session";
+import { getConfig } from "@/lib/env";
 import { tooManyReads } from "@/lib/security/too-many";
 import {
   getSendosoClientFor,
@@ -26,6 +27,7 @@ export async function GET() {
       name: sendosoDisplayName(me),
       email: me.email,
       balance: me.balance ?? null,
+      currency: getConfig().currency,
       shared: connection.shared,
     });
   } catch (error) {

@@ -4,9 +4,11 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { csvDownload } from "@/lib/csv/batched-csv-stream";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
 import { exportNeedsPost, exportRefusal } from "@/lib/security/export-guard";
 import { auditedExportCsvStream } from "@/lib/sends/export";
 import { parseHistoryParams } from "@/lib/sends/filters";
+import { withCheckedZone } from "@/lib/time/db-zones";
 
 /**
  * CSV of everything matching the history filters in the query string, scoped like the history.
@@ -23,7 +25,15 @@ export async function POST(request: NextRequest) {
   if (refused) return refused;
   // The page size and cursor are dropped: the export is every matching row, not the page on screen.
   const { size: _size, after: _after, ...filters } = parseHistoryParams(request.nextUrl.searchParams);
-  const body = auditedExportCsvStream(await getDb(), user, filters, await currentRequestId());
+  const db = await getDb();
+  const zoned = await withCheckedZone(db, filters, getConfig().timeZone);
+  // A download has no page to show the warning on: an unknown zone is refused, with the field named.
+  if (zoned.fieldErrors)
+    return NextResponse.json(
+      { error: "Check the time zone.", fieldErrors: zoned.fieldErrors },
+      { status: 400 },
+    );
+  const body = auditedExportCsvStream(db, user, zoned.filters, await currentRequestId());
   return csvDownload(body, "sends");
 }
 
