@@ -1,11 +1,13 @@
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { AppHeader } from "@/components/app/app-header";
+import { SendosoConnectNotice } from "@/components/app/sendoso-connect-notice";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { countPendingApprovals } from "@/lib/sends/approval-queue";
+import { connectSendoso } from "./settings/actions";
 
 /** Every page inside requires a signed-in user; each page still checks what that user may see. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -21,6 +23,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     <div className="flex min-h-screen flex-col">
       <AppHeader
         user={user}
+        connectSendoso={connectSendoso}
         sandbox={auth.sandbox || sendoso.sandbox}
         unreadNotifications={unread}
         pendingApprovals={pendingApprovals}
@@ -28,6 +31,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
         {children}
       </main>
+      <Suspense fallback={null}>
+        <SendosoConnectNotice />
+      </Suspense>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import type { ConnectSendosoAction } from "@/components/settings/connect-sendoso-button";
 import { Badge } from "@/components/ui/badge";
 import { focusRing } from "@/components/ui/styles";
 import { can } from "@/lib/auth/permissions";
@@ -13,13 +14,15 @@ const ROLE_LABEL = { rep: "Rep", manager: "Manager", admin: "Admin" } as const;
 
 type Props = {
   user: User;
+  /** The settings page's connect action, for the header's one-click "Connect Sendoso". */
+  connectSendoso: ConnectSendosoAction;
   sandbox: boolean;
   unreadNotifications: number;
   /** Sends waiting on this user's decision; null when they cannot approve (or the count failed). */
   pendingApprovals: number | null;
 };
 
-export function AppHeader({ user, sandbox, unreadNotifications, pendingApprovals }: Props) {
+export function AppHeader({ user, connectSendoso, sandbox, unreadNotifications, pendingApprovals }: Props) {
   return (
     <header className="border-b border-line bg-surface">
       <a
@@ -51,7 +54,7 @@ export function AppHeader({ user, sandbox, unreadNotifications, pendingApprovals
           {can(user.role, "view_audit_log") ? <NavLink href="/admin/audit">Audit log</NavLink> : null}
         </nav>
         <div className="ms-auto flex items-center gap-3">
-          <SendosoStatus />
+          <SendosoStatus connect={connectSendoso} />
           <NotificationBell initialUnread={unreadNotifications} />
           <p className="text-right text-sm leading-tight">
             <span className="block font-medium" data-testid="signed-in-user">

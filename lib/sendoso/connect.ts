@@ -26,9 +26,26 @@ export function clientOnTokens(deps: { oauth: OAuthConfig }, tokens: TokenSource
   return createSendosoClient({ baseUrl, timeoutMs, limiter, tokens });
 }
 
-/** Where "Connect Sendoso" sends the browser. `shared` is for an admin connecting the org account. */
-export function startConnect(deps: ConnectDeps, userId: string, purpose: ConnectPurpose = "own"): string {
-  return buildAuthorizeUrl(deps.oauth, signOAuthState(deps.stateSecret, { userId, purpose }));
+/**
+ * Where "Connect Sendoso" sends the browser. `shared` is for an admin connecting the org account;
+ * `returnTo` is the page to come back to, carried (signed) in the state.
+ */
+export function startConnect(
+  deps: ConnectDeps,
+  userId: string,
+  purpose: ConnectPurpose = "own",
+  returnTo?: string,
+): string {
+  return buildAuthorizeUrl(deps.oauth, signOAuthState(deps.stateSecret, { userId, purpose, returnTo }));
+}
+
+/** The page a connect flow started from, if `state` is this user's, still valid, and names one. */
+export function connectReturnPath(deps: ConnectDeps, state: string, userId: string): string | null {
+  try {
+    return verifyOAuthState(deps.stateSecret, state, userId).returnTo ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -1,7 +1,13 @@
 import "server-only";
 import { getDb } from "@/lib/db";
 import type { SendosoClient } from "./client";
-import { clientOnTokens, completeConnect, openConnectionFor, startConnect } from "./connect";
+import {
+  clientOnTokens,
+  completeConnect,
+  connectReturnPath,
+  openConnectionFor,
+  startConnect,
+} from "./connect";
 import { type ConnectionInfo, connectionsFor, disconnectConnection, toInfo } from "./connections";
 import type { ConnectPurpose } from "./oauth-state";
 import type { Touch } from "./schemas";
@@ -34,9 +40,21 @@ export async function getSendosoConnections(
   return { own: own && toInfo(own), shared: shared && toInfo(shared) };
 }
 
-/** The Sendoso authorize URL for "Connect Sendoso" (`shared`: an admin connecting the org account). */
-export async function getSendosoConnectUrl(userId: string, purpose: ConnectPurpose = "own"): Promise<string> {
-  return startConnect(await connectDeps(), userId, purpose);
+/**
+ * The Sendoso authorize URL for "Connect Sendoso" (`shared`: an admin connecting the org account);
+ * the callback sends the user back to `returnTo`.
+ */
+export async function getSendosoConnectUrl(
+  userId: string,
+  purpose: ConnectPurpose = "own",
+  returnTo?: string,
+): Promise<string> {
+  return startConnect(await connectDeps(), userId, purpose, returnTo);
+}
+
+/** The page the callback returns this user to (from the signed state), or null when it names none. */
+export async function getConnectReturnPath(state: string, userId: string): Promise<string | null> {
+  return connectReturnPath(await connectDeps(), state, userId);
 }
 
 /** The OAuth callback's work; see completeConnect. */

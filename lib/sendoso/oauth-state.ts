@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { isReturnPath } from "@/lib/validation/return-path";
 
 /**
  * The OAuth `state` parameter: a signed, expiring token bound to the Gift Desk user who started the
@@ -7,7 +8,12 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  * HMAC-SHA256 under a key derived from the app secret for this one purpose.
  */
 export type ConnectPurpose = "own" | "shared";
-export type OAuthStateClaims = { userId: string; purpose: ConnectPurpose };
+export type OAuthStateClaims = {
+  userId: string;
+  purpose: ConnectPurpose;
+  /** The Gift Desk page the user started from and returns to (a same-origin path). */
+  returnTo?: string;
+};
 
 const STATE_TTL_MS = 10 * 60_000;
 
@@ -24,6 +30,8 @@ export function signOAuthState(secret: string, claims: OAuthStateClaims, nowMs =
     JSON.stringify({
       u: claims.userId,
       p: claims.purpose,
+      // Signed with the rest, so the callback can trust it; checked again on the way out.
+      ...(claims.returnTo && isReturnPath(claims.returnTo) ? { r: claims.returnTo } : {}),
       e: nowMs + STATE_TTL_MS,
       n: randomBytes(12).toString("base64url"),
     }),
@@ -53,7 +61,7 @@ export function verifyOAuthState(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new OAuthStateError("State signature does not match");
   }
-  let claims: { u?: unknown; p?: unknown; e?: unknown };
+  let claims: { u?: unknown; p?: unknown; e?: unknown; r?: unknown };
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
@@ -62,5 +70,6 @@ export function verifyOAuthState(
   if (typeof claims.e !== "number" || claims.e < nowMs) throw new OAuthStateError("State has expired");
   if (claims.u !== expectedUserId) throw new OAuthStateError("State belongs to another user");
   if (claims.p !== "own" && claims.p !== "shared") throw new OAuthStateError("Malformed state");
-  return { userId: claims.u, purpose: claims.p };
+  const returnTo = typeof claims.r === "string" && isReturnPath(claims.r) ? claims.r : undefined;
+  return { userId: claims.u, purpose: claims.p, ...(returnTo ? { returnTo } : {}) };
 }

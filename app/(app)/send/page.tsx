@@ -4,6 +4,7 @@ import { ConnectSendosoPrompt } from "@/components/send/connect-sendoso-prompt";
 import { SendFormSkeleton } from "@/components/send/send-form-skeleton";
 import { requireUser } from "@/lib/auth/session";
 import { getSendosoConnections } from "@/lib/sendoso";
+import { connectSendoso } from "../settings/actions";
 import { SendFormSection } from "./send-form-section";
 
 export const metadata: Metadata = { title: "Send a gift" };
@@ -16,7 +17,9 @@ export default async function SendPage({ searchParams }: Props) {
   // A broken own connection is not swapped for the shared one: the gift would go out as someone else.
   const connection = own ?? shared;
   if (connection?.status !== "active") {
-    return <ConnectSendosoPrompt reconnect={connection?.status === "needs_reconnect"} />;
+    return (
+      <ConnectSendosoPrompt reconnect={connection?.status === "needs_reconnect"} connect={connectSendoso} />
+    );
   }
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
