@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { QueryProvider } from "@/components/app/query-provider";
 import { Toaster } from "@/components/ui/toast";
 import "./globals.css";
 
@@ -22,7 +21,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="min-h-screen bg-canvas font-sans text-ink antialiased">
-        <QueryProvider>{children}</QueryProvider>
+        {children}
         <Toaster />
       </body>
     </html>

@@ -1,13 +1,4 @@
 "use client";
 
-import { type ErrorBoundaryProps, RouteError } from "@/components/errors/route-error";
-
-export default function AppError(props: ErrorBoundaryProps) {
-  return (
-    <RouteError
-      {...props}
-      title="This page could not be loaded"
-      body="Gift Desk ran into a problem showing this page. Nothing was sent or changed."
-    />
-  );
-}
+// Worded for this area by the shared component (see its AREAS); one chunk serves every segment.
+export { default } from "@/components/errors/segment-error";

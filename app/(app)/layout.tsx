@@ -1,5 +1,6 @@
 import { type ReactNode, Suspense } from "react";
 import { AppHeader } from "@/components/app/app-header";
+import { QueryProvider } from "@/components/app/query-provider";
 import { SendosoConnectNotice } from "@/components/app/sendoso-connect-notice";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -20,20 +21,23 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
     can(user.role, "approve_sends") ? countPendingApprovals(db, user).catch(() => null) : null,
   ]);
   return (
-    <div className="flex min-h-screen flex-col">
-      <AppHeader
-        user={user}
-        connectSendoso={connectSendoso}
-        sandbox={auth.sandbox || sendoso.sandbox}
-        unreadNotifications={unread}
-        pendingApprovals={pendingApprovals}
-      />
-      <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-        {children}
-      </main>
-      <Suspense fallback={null}>
-        <SendosoConnectNotice />
-      </Suspense>
-    </div>
+    // Live data (unread count, Sendoso status, touches) is only needed signed in: /signin goes without.
+    <QueryProvider>
+      <div className="flex min-h-screen flex-col">
+        <AppHeader
+          user={user}
+          connectSendoso={connectSendoso}
+          sandbox={auth.sandbox || sendoso.sandbox}
+          unreadNotifications={unread}
+          pendingApprovals={pendingApprovals}
+        />
+        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+          {children}
+        </main>
+        <Suspense fallback={null}>
+          <SendosoConnectNotice />
+        </Suspense>
+      </div>
+    </QueryProvider>
   );
 }

@@ -1,13 +1,4 @@
 "use client";
 
-import { type ErrorBoundaryProps, RouteError } from "@/components/errors/route-error";
-
-export default function HistoryError(props: ErrorBoundaryProps) {
-  return (
-    <RouteError
-      {...props}
-      title="History could not be loaded"
-      body="Gift Desk could not read its records just now. Nothing about your sends has changed."
-    />
-  );
-}
+// Worded for this area by the shared component (see its AREAS); one chunk serves every segment.
+export { default } from "@/components/errors/segment-error";

@@ -1,13 +1,4 @@
 "use client";
 
-import { type ErrorBoundaryProps, RouteError } from "@/components/errors/route-error";
-
-export default function NotificationsError(props: ErrorBoundaryProps) {
-  return (
-    <RouteError
-      {...props}
-      title="Notifications could not be loaded"
-      body="Gift Desk could not read your inbox just now. Nothing was marked as read."
-    />
-  );
-}
+// Worded for this area by the shared component (see its AREAS); one chunk serves every segment.
+export { default } from "@/components/errors/segment-error";

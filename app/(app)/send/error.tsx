@@ -1,13 +1,4 @@
 "use client";
 
-import { type ErrorBoundaryProps, RouteError } from "@/components/errors/route-error";
-
-export default function SendError(props: ErrorBoundaryProps) {
-  return (
-    <RouteError
-      {...props}
-      title="The send form could not be loaded"
-      body="Sendoso or Gift Desk did not answer in time. No gift was sent."
-    />
-  );
-}
+// Worded for this area by the shared component (see its AREAS); one chunk serves every segment.
+export { default } from "@/components/errors/segment-error";

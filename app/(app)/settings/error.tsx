@@ -1,13 +1,4 @@
 "use client";
 
-import { type ErrorBoundaryProps, RouteError } from "@/components/errors/route-error";
-
-export default function SettingsError(props: ErrorBoundaryProps) {
-  return (
-    <RouteError
-      {...props}
-      title="Settings could not be loaded"
-      body="Gift Desk could not read your settings just now. Your Sendoso connection is unchanged."
-    />
-  );
-}
+// Worded for this area by the shared component (see its AREAS); one chunk serves every segment.
+export { default } from "@/components/errors/segment-error";

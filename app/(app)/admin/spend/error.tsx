@@ -1,13 +1,4 @@
 "use client";
 
-import { type ErrorBoundaryProps, RouteError } from "@/components/errors/route-error";
-
-export default function SpendError(props: ErrorBoundaryProps) {
-  return (
-    <RouteError
-      {...props}
-      title="Spend controls could not be loaded"
-      body="Gift Desk could not read the budgets and rules just now. Nothing was changed."
-    />
-  );
-}
+// Worded for this area by the shared component (see its AREAS); one chunk serves every segment.
+export { default } from "@/components/errors/segment-error";
