@@ -67,13 +67,16 @@ async function main() {
 
     const kb = (bytes: number) => (bytes / 1000).toFixed(1).padStart(7);
     console.log(
-      "\nFirst-load JavaScript, compressed as transferred (fresh context per page, production build)\n",
+      "\nFirst-load JavaScript, compressed as transferred (fresh context per page, production build)",
     );
-    console.log(`${"route".padEnd(24)}      kB   × blank`);
-    console.log(`${"blank Next.js page".padEnd(24)} ${kb(blankBytes)}     1.00`);
-    for (const { route, bytes } of rows) {
-      console.log(`${route.padEnd(24)} ${kb(bytes)}  ${(bytes / blankBytes).toFixed(2).padStart(7)}`);
-    }
+    console.log("later = loaded by itself after the page is interactive (lazy chunks, link prefetches)\n");
+    console.log(`${"route".padEnd(24)} first kB  × blank   later kB`);
+    const line = (route: string, bytes: number, later: number) =>
+      console.log(
+        `${route.padEnd(24)} ${kb(bytes)}  ${(bytes / blankBytes).toFixed(2).padStart(7)}    ${kb(later)}`,
+      );
+    line("blank Next.js page", blankBytes, blankWeight.later);
+    for (const { route, bytes, later } of rows) line(route, bytes, later);
     const max = Math.max(...rows.map((r) => r.bytes));
     console.log(`\ntarget ≤ 1.30 × blank = ${((1.3 * blankBytes) / 1000).toFixed(1)} kB`);
     console.log(`ratio max ${(max / blankBytes).toFixed(2)}`);

@@ -24,7 +24,7 @@ import { KnownAddressFields } from "./known-address-fields";
 import { TouchPicker } from "./lazy-touch-picker";
 import { MessageField } from "./message-field";
 import { RecipientFields } from "./recipient-fields";
-import { RepeatRecipientDialog } from "./repeat-recipient-dialog";
+import { RepeatRecipientDialog } from "./lazy-repeat-recipient-dialog";
 import { SendOutcomePanel } from "./send-outcome";
 import { useFormDraft } from "./use-form-draft";
 import { type SendGiftAction, useSendGift } from "./use-send-gift";
