@@ -5,10 +5,9 @@ import { Badge } from "@/components/ui/badge";
 import { focusRing } from "@/components/ui/styles";
 import { can } from "@/lib/auth/permissions";
 import type { User } from "@/lib/db/schema";
+import { AccountMenuButton, type MenuLink } from "./account-menu-button";
 import { NavLink } from "./nav-link";
 import { SendosoStatus } from "./sendoso-status";
-import { signOutAction } from "./sign-out";
-import { SubmitButton } from "./submit-button";
 
 const ROLE_LABEL = { rep: "Rep", manager: "Manager", admin: "Admin" } as const;
 
@@ -22,7 +21,28 @@ type Props = {
   pendingApprovals: number | null;
 };
 
+/** The main links this user's role may open, in header order. */
+function linksFor(user: User, pendingApprovals: number | null): MenuLink[] {
+  return [
+    { href: "/send", label: "Send" },
+    { href: "/history", label: "History" },
+    ...(can(user.role, "view_dashboard") ? [{ href: "/dashboard", label: "Dashboard" }] : []),
+    ...(can(user.role, "approve_sends")
+      ? [{ href: "/approvals", label: "Approvals", count: pendingApprovals }]
+      : []),
+    ...(can(user.role, "manage_spend") ? [{ href: "/admin/spend", label: "Spend" }] : []),
+    { href: "/settings", label: "Settings" },
+    ...(can(user.role, "view_audit_log") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
+  ];
+}
+
+/**
+ * One row from 1280 px for every role: brand, links, Sendoso, bell and the account menu (who is signed
+ * in, Sign out). Under `sm` the links move into that menu.
+ */
 export function AppHeader({ user, connectSendoso, sandbox, unreadNotifications, pendingApprovals }: Props) {
+  const links = linksFor(user, pendingApprovals);
+  const roleLine = `${ROLE_LABEL[user.role]}${user.team ? ` · team ${user.team}` : ""}`;
   return (
     <header className="border-b border-line bg-surface">
       <a
@@ -31,7 +51,7 @@ export function AppHeader({ user, connectSendoso, sandbox, unreadNotifications, 
       >
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/send" className={`rounded-control text-lg font-semibold text-brand-700 ${focusRing}`}>
           Gift Desk
         </Link>
@@ -40,36 +60,17 @@ export function AppHeader({ user, connectSendoso, sandbox, unreadNotifications, 
             Sandbox
           </Badge>
         ) : null}
-        <nav aria-label="Main" className="flex items-center gap-1">
-          <NavLink href="/send">Send</NavLink>
-          <NavLink href="/history">History</NavLink>
-          {can(user.role, "view_dashboard") ? <NavLink href="/dashboard">Dashboard</NavLink> : null}
-          {can(user.role, "approve_sends") ? (
-            <NavLink href="/approvals" count={pendingApprovals}>
-              Approvals
+        <nav aria-label="Main" className="hidden items-center gap-0.5 sm:flex">
+          {links.map((link) => (
+            <NavLink key={link.href} href={link.href} count={link.count}>
+              {link.label}
             </NavLink>
-          ) : null}
-          {can(user.role, "manage_spend") ? <NavLink href="/admin/spend">Spend</NavLink> : null}
-          <NavLink href="/settings">Settings</NavLink>
-          {can(user.role, "view_audit_log") ? <NavLink href="/admin/audit">Audit log</NavLink> : null}
+          ))}
         </nav>
-        <div className="ms-auto flex items-center gap-3">
+        <div className="ms-auto flex items-center gap-2">
           <SendosoStatus connect={connectSendoso} />
           <NotificationBell initialUnread={unreadNotifications} />
-          <p className="text-right text-sm leading-tight">
-            <span className="block font-medium" data-testid="signed-in-user">
-              {user.name}
-            </span>
-            <span className="block text-ink-muted">
-              {user.email} · {ROLE_LABEL[user.role]}
-              {user.team ? ` · team ${user.team}` : ""}
-            </span>
-          </p>
-          <form action={signOutAction}>
-            <SubmitButton variant="secondary" size="sm" pendingLabel="Signing out…">
-              Sign out
-            </SubmitButton>
-          </form>
+          <AccountMenuButton user={{ name: user.name, email: user.email, roleLine }} links={links} />
         </div>
       </div>
     </header>

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/ports";
-import { signInThroughIdp } from "./support/sign-in";
+import { signInThroughIdp, signOut } from "./support/sign-in";
 
 test.describe("sign-in through the dev IdP", () => {
   test("a signed-out visitor is sent to sign-in, and comes back to the page they asked for", async ({
@@ -46,7 +46,7 @@ test.describe("sign-in through the dev IdP", () => {
   test("sign-out ends the session", async ({ page }) => {
     await signInThroughIdp(page, "rep2@giftdesk.test");
     await expect(page.getByTestId("signed-in-user")).toHaveText("Sam Seller");
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
     await expect(page).toHaveURL(/\/signin/);
     await page.goto("/history");
     await expect(page).toHaveURL(/\/signin/);
@@ -67,7 +67,7 @@ test.describe("roles come from the IdP's groups at every sign-in", () => {
   test("a manager removed from the managers group is a rep at the next sign-in", async ({ page }) => {
     await signInThroughIdp(page, "manager@giftdesk.test");
     await expect(page.getByText("manager@giftdesk.test · Manager · team a")).toBeVisible();
-    await page.getByRole("button", { name: "Sign out" }).click();
+    await signOut(page);
     await expect(page).toHaveURL(/\/signin/);
 
     expect((await setGroups("manager@giftdesk.test", ["team-b"])).ok).toBe(true);

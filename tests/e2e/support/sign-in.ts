@@ -28,3 +28,9 @@ export async function signInThroughIdp(page: Page, email: string, password = DEM
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
+
+/** Signs out the way a user does: the account menu in the header, then "Sign out". */
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: /^Account menu for / }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
+}
