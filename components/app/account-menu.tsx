@@ -42,42 +42,42 @@ export function AccountMenu({
   return (
     <DropdownMenu.Root defaultOpen={defaultOpen} modal={false}>
       <DropdownMenu.Trigger asChild>{trigger}</DropdownMenu.Trigger>
-      <DropdownMenu.Portal>
-        <DropdownMenu.Content
-          align="end"
-          sideOffset={6}
-          className="z-50 min-w-56 rounded-card border border-line bg-surface p-1 text-ink shadow-card"
+      {/* No portal: the menu stays inside the header's banner landmark. */}
+      <DropdownMenu.Content
+        align="end"
+        sideOffset={6}
+        className="z-50 min-w-56 rounded-card border border-line bg-surface p-1 text-ink shadow-card"
+      >
+        <DropdownMenu.Label className="px-3 py-2 text-sm">
+          <span className="block font-medium">{user.name}</span>
+          <span className="block text-ink-muted">
+            {user.email} · {user.roleLine}
+          </span>
+        </DropdownMenu.Label>
+        <DropdownMenu.Separator className="my-1 h-px bg-line" />
+        {narrow ? (
+          <DropdownMenu.Group aria-label="Main">
+            {links.map((link) => (
+              <DropdownMenu.Item key={link.href} asChild className={item}>
+                <Link href={link.href} aria-current={pathname.startsWith(link.href) ? "page" : undefined}>
+                  {link.label}
+                  {link.count ? (
+                    <span className="ms-auto text-xs text-ink-muted">{link.count} waiting</span>
+                  ) : null}
+                </Link>
+              </DropdownMenu.Item>
+            ))}
+            <DropdownMenu.Separator className="my-1 h-px bg-line" />
+          </DropdownMenu.Group>
+        ) : null}
+        <DropdownMenu.Item
+          className={item}
+          disabled={signingOut}
+          onSelect={() => start(() => signOutAction())}
         >
-          <DropdownMenu.Label className="px-3 py-2 text-sm">
-            <span className="block font-medium">{user.name}</span>
-            <span className="block text-ink-muted">{user.email}</span>
-            <span className="block text-ink-muted">{user.roleLine}</span>
-          </DropdownMenu.Label>
-          <DropdownMenu.Separator className="my-1 h-px bg-line" />
-          {narrow ? (
-            <DropdownMenu.Group aria-label="Main">
-              {links.map((link) => (
-                <DropdownMenu.Item key={link.href} asChild className={item}>
-                  <Link href={link.href} aria-current={pathname.startsWith(link.href) ? "page" : undefined}>
-                    {link.label}
-                    {link.count ? (
-                      <span className="ms-auto text-xs text-ink-muted">{link.count} waiting</span>
-                    ) : null}
-                  </Link>
-                </DropdownMenu.Item>
-              ))}
-              <DropdownMenu.Separator className="my-1 h-px bg-line" />
-            </DropdownMenu.Group>
-          ) : null}
-          <DropdownMenu.Item
-            className={item}
-            disabled={signingOut}
-            onSelect={() => start(() => signOutAction())}
-          >
-            {signingOut ? "Signing out…" : "Sign out"}
-          </DropdownMenu.Item>
-        </DropdownMenu.Content>
-      </DropdownMenu.Portal>
+          {signingOut ? "Signing out…" : "Sign out"}
+        </DropdownMenu.Item>
+      </DropdownMenu.Content>
     </DropdownMenu.Root>
   );
 }
