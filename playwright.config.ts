@@ -57,6 +57,18 @@ export default defineConfig({
       dependencies: ["setup"],
       testMatch: /\/(dashboard|history|manager-charts)\.spec\.ts$/,
     },
+    // The send and history stories again on a phone-sized screen (header menu, stacked history cards).
+    {
+      name: "mobile-390",
+      use: {
+        ...devices["Desktop Chrome"],
+        viewport: { width: 390, height: 844 },
+        isMobile: true,
+        hasTouch: true,
+      },
+      testMatch: /\/(send|history)\.spec\.ts$/,
+      dependencies: ["setup"],
+    },
   ],
   webServer: [
     {

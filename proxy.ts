@@ -57,5 +57,5 @@ export function proxy(request: NextRequest) {
  * there must be listed here.
  */
 export const config = {
-  matcher: ["/((?!_next/static/|_next/image(?:$|\\?)|favicon\\.ico$).*)"],
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|txt|webmanifest|woff2?)$).*)"],
 };

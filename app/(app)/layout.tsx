@@ -1,6 +1,8 @@
-import type { ReactNode } from "react";
+import { type ReactNode, Suspense } from "react";
 import { AppHeader } from "@/components/app/app-header";
 import { LocaleProvider } from "@/components/app/locale-provider";
+import { QueryProvider } from "@/components/app/query-provider";
+import { SendosoConnectNotice } from "@/components/app/sendoso-connect-notice";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -8,6 +10,7 @@ import { getConfig } from "@/lib/env";
 import { getViewerLocale } from "@/lib/i18n/viewer-locale";
 import { unreadCount } from "@/lib/notifications/inbox";
 import { countPendingApprovals } from "@/lib/sends/approval-queue";
+import { connectSendoso } from "./settings/actions";
 
 /** Every page inside requires a signed-in user; each page still checks what that user may see. */
 export default async function AppLayout({ children }: { children: ReactNode }) {
@@ -22,17 +25,24 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   // Money renders in the viewer's locale on the server and, through this, the same after hydration.
   return (
     <LocaleProvider locale={await getViewerLocale()}>
-      <div className="flex min-h-screen flex-col">
-        <AppHeader
-          user={user}
-          sandbox={auth.sandbox || sendoso.sandbox}
-          unreadNotifications={unread}
-          pendingApprovals={pendingApprovals}
-        />
-        <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
-          {children}
-        </main>
-      </div>
+      {/* Live data (unread count, Sendoso status, touches) is only needed signed in: /signin goes without. */}
+      <QueryProvider>
+        <div className="flex min-h-screen flex-col">
+          <AppHeader
+            user={user}
+            connectSendoso={connectSendoso}
+            sandbox={auth.sandbox || sendoso.sandbox}
+            unreadNotifications={unread}
+            pendingApprovals={pendingApprovals}
+          />
+          <main id="main" className="mx-auto w-full max-w-6xl flex-1 px-4 py-8 sm:px-6">
+            {children}
+          </main>
+          <Suspense fallback={null}>
+            <SendosoConnectNotice />
+          </Suspense>
+        </div>
+      </QueryProvider>
     </LocaleProvider>
   );
 }

@@ -1,25 +1,49 @@
 import Link from "next/link";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import type { ConnectSendosoAction } from "@/components/settings/connect-sendoso-button";
 import { Badge } from "@/components/ui/badge";
 import { focusRing } from "@/components/ui/styles";
 import { can } from "@/lib/auth/permissions";
 import type { User } from "@/lib/db/schema";
+import { AccountMenuButton, type MenuLink } from "./account-menu-button";
 import { NavLink } from "./nav-link";
 import { SendosoStatus } from "./sendoso-status";
-import { signOutAction } from "./sign-out";
-import { SubmitButton } from "./submit-button";
 
 const ROLE_LABEL = { rep: "Rep", manager: "Manager", admin: "Admin" } as const;
 
 type Props = {
   user: User;
+  /** The settings page's connect action, for the header's one-click "Connect Sendoso". */
+  connectSendoso: ConnectSendosoAction;
   sandbox: boolean;
   unreadNotifications: number;
   /** Sends waiting on this user's decision; null when they cannot approve (or the count failed). */
   pendingApprovals: number | null;
 };
 
-export function AppHeader({ user, sandbox, unreadNotifications, pendingApprovals }: Props) {
+/** The main links this user's role may open, in header order. */
+function linksFor(user: User, pendingApprovals: number | null): MenuLink[] {
+  return [
+    { href: "/send", label: "Send" },
+    { href: "/history", label: "History" },
+    ...(can(user.role, "view_dashboard") ? [{ href: "/dashboard", label: "Dashboard" }] : []),
+    ...(can(user.role, "approve_sends")
+      ? [{ href: "/approvals", label: "Approvals", count: pendingApprovals }]
+      : []),
+    ...(can(user.role, "manage_spend") ? [{ href: "/admin/spend", label: "Spend" }] : []),
+    { href: "/settings", label: "Settings" },
+    ...(can(user.role, "view_audit_log") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
+    ...(can(user.role, "manage_users") ? [{ href: "/admin/users", label: "Users" }] : []),
+  ];
+}
+
+/**
+ * One row from 1280 px for every role: brand, links, Sendoso, bell and the account menu (who is signed
+ * in, Sign out). Under `sm` the links move into that menu.
+ */
+export function AppHeader({ user, connectSendoso, sandbox, unreadNotifications, pendingApprovals }: Props) {
+  const links = linksFor(user, pendingApprovals);
+  const roleLine = `${ROLE_LABEL[user.role]}${user.team ? ` · team ${user.team}` : ""}`;
   return (
     <header className="border-b border-line bg-surface">
       <a
@@ -28,7 +52,7 @@ export function AppHeader({ user, sandbox, unreadNotifications, pendingApprovals
       >
         Skip to content
       </a>
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-4 px-4 py-3 sm:px-6">
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:px-6">
         <Link href="/send" className={`rounded-control text-lg font-semibold text-brand-700 ${focusRing}`}>
           Gift Desk
         </Link>
@@ -37,37 +61,17 @@ export function AppHeader({ user, sandbox, unreadNotifications, pendingApprovals
             Sandbox
           </Badge>
         ) : null}
-        <nav aria-label="Main" className="flex items-center gap-1">
-          <NavLink href="/send">Send</NavLink>
-          <NavLink href="/history">History</NavLink>
-          {can(user.role, "view_dashboard") ? <NavLink href="/dashboard">Dashboard</NavLink> : null}
-          {can(user.role, "approve_sends") ? (
-            <NavLink href="/approvals" count={pendingApprovals}>
-              Approvals
+        <nav aria-label="Main" className="hidden items-center gap-0.5 sm:flex">
+          {links.map((link) => (
+            <NavLink key={link.href} href={link.href} count={link.count}>
+              {link.label}
             </NavLink>
-          ) : null}
-          {can(user.role, "manage_spend") ? <NavLink href="/admin/spend">Spend</NavLink> : null}
-          <NavLink href="/settings">Settings</NavLink>
-          {can(user.role, "view_audit_log") ? <NavLink href="/admin/audit">Audit log</NavLink> : null}
-          {can(user.role, "manage_users") ? <NavLink href="/admin/users">Users</NavLink> : null}
+          ))}
         </nav>
-        <div className="ms-auto flex items-center gap-3">
-          <SendosoStatus />
+        <div className="ms-auto flex items-center gap-2">
+          <SendosoStatus connect={connectSendoso} />
           <NotificationBell initialUnread={unreadNotifications} />
-          <p className="text-right text-sm leading-tight">
-            <span className="block font-medium" data-testid="signed-in-user">
-              {user.name}
-            </span>
-            <span className="block text-ink-muted">
-              {user.email} · {ROLE_LABEL[user.role]}
-              {user.team ? ` · team ${user.team}` : ""}
-            </span>
-          </p>
-          <form action={signOutAction}>
-            <SubmitButton variant="secondary" size="sm" pendingLabel="Signing out…">
-              Sign out
-            </SubmitButton>
-          </form>
+          <AccountMenuButton user={{ name: user.name, email: user.email, roleLine }} links={links} />
         </div>
       </div>
     </header>

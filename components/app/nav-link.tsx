@@ -21,7 +21,7 @@ export function NavLink({
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "rounded-control px-3 py-2 text-sm font-medium",
+        "rounded-control px-2.5 py-2 text-sm font-medium",
         active ? "bg-brand-50 text-brand-800" : "text-ink-muted hover:bg-surface-muted hover:text-ink",
         focusRing,
       )}

@@ -2,6 +2,10 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import {
+  type ConnectSendosoAction,
+  ConnectSendosoButton,
+} from "@/components/settings/connect-sendoso-button";
 import { cn } from "@/components/ui/cn";
 import { focusRing } from "@/components/ui/styles";
 import { useFormatMoney } from "./locale-provider";
@@ -18,8 +22,11 @@ type Me =
     }
   | { status: "not_connected" | "needs_reconnect" | "unavailable" };
 
-/** Header chip: who the rep sends as in Sendoso and their balance, or a prompt to (re)connect. */
-export function SendosoStatus() {
+/**
+ * Header chip: who the rep sends as in Sendoso and their balance, or a button that starts the
+ * (re)connect flow at once and comes back to this page.
+ */
+export function SendosoStatus({ connect }: { connect: ConnectSendosoAction }) {
   const formatMoney = useFormatMoney();
   const formatBalance = (balance: string | null, currency: string) => {
     const amount = Number(balance);
@@ -46,16 +53,15 @@ export function SendosoStatus() {
         </Link>
       );
     case "not_connected":
-      return (
-        <Link href="/settings" className={cn(linkClass, "text-brand-700")} data-testid="sendoso-status">
-          Connect Sendoso
-        </Link>
-      );
     case "needs_reconnect":
       return (
-        <Link href="/settings" className={cn(linkClass, "text-warning-strong")} data-testid="sendoso-status">
-          Reconnect Sendoso
-        </Link>
+        <div data-testid="sendoso-status">
+          <ConnectSendosoButton
+            connect={connect}
+            size="sm"
+            label={data.status === "needs_reconnect" ? "Reconnect Sendoso" : "Connect Sendoso"}
+          />
+        </div>
       );
     default:
       return <span className="text-sm text-ink-muted">Sendoso unavailable</span>;

@@ -4,8 +4,8 @@ import type { DashboardData, Money } from "@/lib/sends/dashboard";
 import { type HistoryFilters, historyQueryString } from "@/lib/sends/filters";
 import { BUCKET_LABEL } from "@/lib/sends/status-buckets";
 import { AttentionList } from "./attention-list";
-import { BarChartView } from "./bar-chart-card";
 import { ChartSection } from "./chart-section";
+import { LazyBarChart as BarChartView } from "./lazy-bar-chart";
 
 type Props = {
   data: DashboardData;

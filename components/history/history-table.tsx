@@ -21,7 +21,7 @@ export function HistoryTable({ rows: initialRows, showSender }: Props) {
   const statuses = useSendStatus(live);
   const rows = initialRows.map((row) => withStatus(row, statuses.get(row.id)));
   return (
-    <Table aria-label="Sends, newest first">
+    <Table aria-label="Sends, newest first" className="stacked-table">
       <TableHead>
         <TableRow>
           <TableHeader>Date</TableHeader>
@@ -37,11 +37,11 @@ export function HistoryTable({ rows: initialRows, showSender }: Props) {
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.id} data-testid="history-row">
-            <TableCell className="whitespace-nowrap">
+            <TableCell data-label="Date" className="whitespace-nowrap">
               <LocalTime iso={row.createdAt} />
             </TableCell>
-            {showSender ? <TableCell>{row.senderName}</TableCell> : null}
-            <TableCell>
+            {showSender ? <TableCell data-label="Rep">{row.senderName}</TableCell> : null}
+            <TableCell data-label="Recipient">
               <Link
                 href={`/history/${row.id}`}
                 className={`rounded-control font-medium text-brand-700 underline ${focusRing}`}
@@ -56,23 +56,23 @@ export function HistoryTable({ rows: initialRows, showSender }: Props) {
                 <span className="block text-ink-muted">{row.recipientCompany}</span>
               ) : null}
             </TableCell>
-            <TableCell>
+            <TableCell data-label="Touch">
               <span className="block">{row.touchName}</span>
               <span className="block text-xs text-ink-muted">{SEND_TYPE_LABEL[row.sendType]}</span>
             </TableCell>
-            <TableCell>
+            <TableCell data-label="State">
               <SendStateBadge state={row.state} />
               {row.state === "failed" && row.errorMessage ? (
                 <span className="mt-1 block max-w-xs text-xs text-ink-muted">{row.errorMessage}</span>
               ) : null}
             </TableCell>
-            <TableCell>
+            <TableCell data-label="Sendoso status">
               <StatusBadge bucket={row.bucket} raw={row.sendosoStatus} />
             </TableCell>
-            <TableCell className="whitespace-nowrap text-right tabular-nums">
+            <TableCell data-label="Cost" className="whitespace-nowrap text-right tabular-nums">
               <Money amount={row.cost} currency={row.currency} />
             </TableCell>
-            <TableCell>
+            <TableCell data-label="Tracking code">
               {row.trackingCode ? (
                 <span className="flex items-center gap-2">
                   <code className="font-mono text-xs" title={row.trackingCode}>

@@ -1,9 +1,18 @@
-import Link from "next/link";
-import { buttonClasses } from "@/components/ui/button";
+import {
+  type ConnectSendosoAction,
+  ConnectSendosoButton,
+} from "@/components/settings/connect-sendoso-button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 
 /** Shown instead of the send form until the rep has a working Sendoso connection. */
-export function ConnectSendosoPrompt({ reconnect }: { reconnect: boolean }) {
+export function ConnectSendosoPrompt({
+  reconnect,
+  connect,
+}: {
+  reconnect: boolean;
+  /** Starts Sendoso's consent screen and comes back to this form (with its CRM prefill). */
+  connect: ConnectSendosoAction;
+}) {
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <h1 className="text-2xl font-semibold">Send a gift</h1>
@@ -17,9 +26,10 @@ export function ConnectSendosoPrompt({ reconnect }: { reconnect: boolean }) {
           </CardDescription>
         </CardHeader>
         <CardContent>
-          <Link href="/settings" className={buttonClasses()}>
-            {reconnect ? "Reconnect Sendoso" : "Connect Sendoso"}
-          </Link>
+          <ConnectSendosoButton
+            connect={connect}
+            label={reconnect ? "Reconnect Sendoso" : "Connect Sendoso"}
+          />
         </CardContent>
       </Card>
     </div>

@@ -12,11 +12,13 @@ export function ActionButton({
   label,
   pendingLabel,
   variant = "primary",
+  size,
 }: {
   action: () => Promise<Result>;
   label: string;
   pendingLabel: string;
   variant?: "primary" | "secondary" | "danger";
+  size?: "sm" | "md";
 }) {
   const [pending, start] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -24,6 +26,7 @@ export function ActionButton({
     <div className="flex flex-col gap-1">
       <Button
         variant={variant}
+        size={size}
         pending={pending}
         pendingLabel={pendingLabel}
         onClick={() =>

@@ -1,4 +1,3 @@
-import { Checkbox as CheckboxPrimitive } from "radix-ui";
 import { cn } from "./cn";
 import { Icon } from "./icons";
 import { focusRing } from "./styles";
@@ -10,12 +9,15 @@ export type CheckboxProps = {
   label: string;
   description?: string;
   disabled?: boolean;
-  /** Form field name; Radix renders a hidden native input when inside a <form>. */
+  /** Form field name: the native input submits "on" when checked, like any checkbox. */
   name?: string;
   className?: string;
 };
 
-/** Radix checkbox with its visible `<label htmlFor={id}>` and optional description. */
+/**
+ * A native checkbox, styled (keyboard, form submission and the checkbox role come with the element,
+ * and no script is loaded for it), with its visible `<label htmlFor={id}>` and optional description.
+ */
 export function Checkbox({
   id,
   checked,
@@ -29,24 +31,27 @@ export function Checkbox({
   const descriptionId = description ? `${id}-description` : undefined;
   return (
     <div className={cn("flex items-start gap-3", className)} data-slot="checkbox">
-      <CheckboxPrimitive.Root
-        id={id}
-        name={name}
-        checked={checked}
-        onCheckedChange={(value) => onCheckedChange(value === true)}
-        disabled={disabled}
-        aria-describedby={descriptionId}
-        className={cn(
-          "mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded border border-line-strong bg-white text-white shadow-xs transition-colors",
-          "data-[state=checked]:border-brand-600 data-[state=checked]:bg-brand-600",
-          "disabled:cursor-not-allowed disabled:opacity-60",
-          focusRing,
-        )}
-      >
-        <CheckboxPrimitive.Indicator className="flex items-center justify-center">
-          <Icon name="check" className="size-3.5 stroke-[2.5]" />
-        </CheckboxPrimitive.Indicator>
-      </CheckboxPrimitive.Root>
+      <span className="relative mt-0.5 inline-flex size-5 shrink-0">
+        <input
+          type="checkbox"
+          id={id}
+          name={name}
+          checked={checked}
+          onChange={(event) => onCheckedChange(event.target.checked)}
+          disabled={disabled}
+          aria-describedby={descriptionId}
+          className={cn(
+            "peer size-5 cursor-pointer appearance-none rounded border border-line-strong bg-white shadow-xs transition-colors",
+            "checked:border-brand-600 checked:bg-brand-600",
+            "disabled:cursor-not-allowed disabled:opacity-60",
+            focusRing,
+          )}
+        />
+        <Icon
+          name="check"
+          className="pointer-events-none absolute inset-0 m-auto hidden size-3.5 stroke-[2.5] text-white peer-checked:block"
+        />
+      </span>
       <div className="flex flex-col gap-0.5">
         <label
           htmlFor={id}

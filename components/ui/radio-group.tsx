@@ -1,4 +1,3 @@
-import { RadioGroup as RadioGroupPrimitive } from "radix-ui";
 import { cn } from "./cn";
 import { focusRing } from "./styles";
 
@@ -17,7 +16,10 @@ export type RadioGroupProps = {
   className?: string;
 };
 
-/** Radix radio group; every option has a visible `<label htmlFor>` and optional description. */
+/**
+ * Native radio buttons in a `role="radiogroup"` (arrow keys move and select, as the browser does it;
+ * no script loaded for it); every option has a visible `<label htmlFor>` and optional description.
+ */
 export function RadioGroup({
   name,
   value,
@@ -30,13 +32,11 @@ export function RadioGroup({
   className,
 }: RadioGroupProps) {
   return (
-    <RadioGroupPrimitive.Root
-      name={name}
-      value={value}
-      onValueChange={onValueChange}
+    <div
+      role="radiogroup"
       aria-labelledby={ariaLabelledBy}
       aria-label={ariaLabel}
-      disabled={disabled}
+      aria-disabled={disabled || undefined}
       className={cn("flex flex-col gap-3", className)}
     >
       {options.map((option) => {
@@ -44,19 +44,23 @@ export function RadioGroup({
         const descriptionId = option.description ? `${id}-description` : undefined;
         return (
           <div key={option.value} className="flex items-start gap-3">
-            <RadioGroupPrimitive.Item
+            <input
+              type="radio"
               id={id}
+              name={name}
               value={option.value}
+              checked={value === option.value}
+              onChange={() => onValueChange(option.value)}
+              disabled={disabled}
               aria-describedby={descriptionId}
               className={cn(
-                "mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full border border-line-strong bg-white shadow-xs transition-colors",
-                "data-[state=checked]:border-brand-600",
+                "mt-0.5 size-5 shrink-0 cursor-pointer appearance-none rounded-full border border-line-strong bg-white shadow-xs transition-colors",
+                // The dot: an inset ring of white inside the brand colour once checked.
+                "checked:border-brand-600 checked:bg-brand-600 checked:shadow-[inset_0_0_0_4px_#fff]",
                 "disabled:cursor-not-allowed disabled:opacity-60",
                 focusRing,
               )}
-            >
-              <RadioGroupPrimitive.Indicator className="block size-2.5 rounded-full bg-brand-600" />
-            </RadioGroupPrimitive.Item>
+            />
             <div className="flex flex-col gap-0.5">
               <label
                 htmlFor={id}
@@ -76,6 +80,6 @@ export function RadioGroup({
           </div>
         );
       })}
-    </RadioGroupPrimitive.Root>
+    </div>
   );
 }

@@ -1,42 +1,54 @@
 "use client";
 
-import type * as React from "react";
-import { Toaster as SonnerToaster, type ToasterProps } from "sonner";
-
-export { toast } from "sonner";
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
 
 /**
- * Sonner's default rich colours fall below 4.5:1 on their tinted backgrounds, so the
- * light-theme variables are overridden with the theme's AA-passing semantic colours.
+ * Toasts without Sonner in every page's first load: `toast.success(…)` loads Sonner and mounts its
+ * toaster on first use, then shows the toast once the toaster listens (so its live region exists
+ * before the text arrives and screen readers announce it). Mount <Toaster /> once (root layout).
  */
-const accessibleColors = {
-  "--normal-bg": "#ffffff",
-  "--normal-border": "#e2e8f0",
-  "--normal-text": "#0f172a",
-  "--success-bg": "#f0fdf4",
-  "--success-border": "#bbf7d0",
-  "--success-text": "#166534",
-  "--info-bg": "#f0f9ff",
-  "--info-border": "#bae6fd",
-  "--info-text": "#075985",
-  "--warning-bg": "#fffbeb",
-  "--warning-border": "#fde68a",
-  "--warning-text": "#92400e",
-  "--error-bg": "#fef2f2",
-  "--error-border": "#fecaca",
-  "--error-text": "#991b1b",
-} as React.CSSProperties;
+type Options = { id?: string | number; description?: string };
+type Kind = "success" | "error" | "warning" | "info";
 
-/** Mount once (e.g. in the root layout). Bottom-right, rich colours, close button. */
-export function Toaster({ style, ...props }: ToasterProps) {
-  return (
-    <SonnerToaster
-      position="bottom-right"
-      theme="light"
-      richColors
-      closeButton
-      style={{ ...accessibleColors, ...style }}
-      {...props}
-    />
-  );
+const LazySonnerToaster = dynamic(() => import("./toaster"), { ssr: false });
+
+let wanted = false;
+const wantListeners = new Set<() => void>();
+let readyResolve: () => void = () => {};
+const ready = new Promise<void>((resolve) => {
+  readyResolve = resolve;
+});
+
+export function markToasterReady() {
+  readyResolve();
+}
+
+function show(kind: Kind, message: string, options?: Options) {
+  if (!wanted) {
+    wanted = true;
+    for (const listener of wantListeners) listener();
+  }
+  void Promise.all([import("sonner"), ready]).then(([{ toast }]) => toast[kind](message, options));
+}
+
+export const toast = {
+  success: (message: string, options?: Options) => show("success", message, options),
+  error: (message: string, options?: Options) => show("error", message, options),
+  warning: (message: string, options?: Options) => show("warning", message, options),
+  info: (message: string, options?: Options) => show("info", message, options),
+};
+
+/** Renders nothing until the first toast is asked for. */
+export function Toaster() {
+  const [on, setOn] = useState(wanted);
+  useEffect(() => {
+    const listener = () => setOn(true);
+    wantListeners.add(listener);
+    if (wanted) setOn(true);
+    return () => {
+      wantListeners.delete(listener);
+    };
+  }, []);
+  return on ? <LazySonnerToaster /> : null;
 }

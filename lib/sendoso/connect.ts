@@ -35,13 +35,15 @@ export function clientOnTokens(deps: { oauth: OAuthConfig }, tokens: TokenSource
 }
 
 /**
- * Where "Connect Sendoso" sends the browser. `shared` is for an admin connecting the org account. The
- * attempt is recorded (state nonce + PKCE verifier) so its callback works once (issue 16).
+ * Where "Connect Sendoso" sends the browser. `shared` is for an admin connecting the org account;
+ * `returnTo` is the page to come back to, carried (signed) in the state. The attempt is recorded
+ * (state nonce + PKCE verifier) so its callback works once (issue 16).
  */
 export async function startConnect(
   deps: ConnectDeps,
   userId: string,
   purpose: ConnectPurpose = "own",
+  returnTo?: string,
 ): Promise<string> {
   const now = Date.now();
   const nonce = randomBytes(16).toString("base64url");
@@ -49,9 +51,18 @@ export async function startConnect(
   await beginOAuthAttempt(deps.db, { nonce, userId, verifier, expiresAt: new Date(now + STATE_TTL_MS) });
   return buildAuthorizeUrl(
     deps.oauth,
-    signOAuthState(deps.stateSecret, { userId, purpose }, now, nonce),
+    signOAuthState(deps.stateSecret, { userId, purpose, returnTo }, now, nonce),
     challenge,
   );
+}
+
+/** The page a connect flow started from, if `state` is this user's, still valid, and names one. */
+export function connectReturnPath(deps: ConnectDeps, state: string, userId: string): string | null {
+  try {
+    return verifyOAuthState(deps.stateSecret, state, userId).returnTo ?? null;
+  } catch {
+    return null;
+  }
 }
 
 /**

@@ -4,6 +4,7 @@ import type { SendosoClient } from "./client";
 import {
   clientOnTokens,
   completeConnect,
+  connectReturnPath,
   openConnectionFor,
   openRecordedConnection,
   startConnect,
@@ -55,9 +56,21 @@ export async function getSendosoConnections(
   return { own: own && toInfo(own), shared: shared && toInfo(shared) };
 }
 
-/** The Sendoso authorize URL for "Connect Sendoso" (`shared`: an admin connecting the org account). */
-export async function getSendosoConnectUrl(userId: string, purpose: ConnectPurpose = "own"): Promise<string> {
-  return startConnect(await connectDeps(), userId, purpose);
+/**
+ * The Sendoso authorize URL for "Connect Sendoso" (`shared`: an admin connecting the org account);
+ * the callback sends the user back to `returnTo`.
+ */
+export async function getSendosoConnectUrl(
+  userId: string,
+  purpose: ConnectPurpose = "own",
+  returnTo?: string,
+): Promise<string> {
+  return startConnect(await connectDeps(), userId, purpose, returnTo);
+}
+
+/** The page the callback returns this user to (from the signed state), or null when it names none. */
+export async function getConnectReturnPath(state: string, userId: string): Promise<string | null> {
+  return connectReturnPath(await connectDeps(), state, userId);
 }
 
 /** The OAuth callback's work; see completeConnect. */

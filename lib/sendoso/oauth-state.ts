@@ -1,4 +1,5 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { isReturnPath } from "@/lib/validation/return-path";
 
 /**
  * The OAuth `state` parameter: a signed, expiring token bound to the Gift Desk user who started the
@@ -7,7 +8,12 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
  * HMAC-SHA256 under a key derived from the app secret for this one purpose.
  */
 export type ConnectPurpose = "own" | "shared";
-export type OAuthStateClaims = { userId: string; purpose: ConnectPurpose };
+export type OAuthStateClaims = {
+  userId: string;
+  purpose: ConnectPurpose;
+  /** The Gift Desk page the user started from and returns to (a same-origin path). */
+  returnTo?: string;
+};
 /** What a verified state carries besides its claims: the nonce of its one-time attempt (oauth-attempts.ts). */
 export type VerifiedOAuthState = OAuthStateClaims & { nonce: string };
 
@@ -31,6 +37,8 @@ export function signOAuthState(
     JSON.stringify({
       u: claims.userId,
       p: claims.purpose,
+      // Signed with the rest, so the callback can trust it; checked again on the way out.
+      ...(claims.returnTo && isReturnPath(claims.returnTo) ? { r: claims.returnTo } : {}),
       e: nowMs + STATE_TTL_MS,
       n: nonce,
     }),
@@ -60,7 +68,7 @@ export function verifyOAuthState(
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
     throw new OAuthStateError("State signature does not match");
   }
-  let claims: { u?: unknown; p?: unknown; e?: unknown; n?: unknown };
+  let claims: { u?: unknown; p?: unknown; e?: unknown; n?: unknown; r?: unknown };
   try {
     claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
   } catch {
@@ -70,5 +78,6 @@ export function verifyOAuthState(
   if (claims.u !== expectedUserId) throw new OAuthStateError("State belongs to another user");
   if (claims.p !== "own" && claims.p !== "shared") throw new OAuthStateError("Malformed state");
   if (typeof claims.n !== "string" || claims.n.length === 0) throw new OAuthStateError("Malformed state");
-  return { userId: claims.u, purpose: claims.p, nonce: claims.n };
+  const returnTo = typeof claims.r === "string" && isReturnPath(claims.r) ? claims.r : undefined;
+  return { userId: claims.u, purpose: claims.p, nonce: claims.n, ...(returnTo ? { returnTo } : {}) };
 }

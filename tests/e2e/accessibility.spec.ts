@@ -1,13 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { expectNoViolations } from "./support/axe";
 import { uniqueEmail } from "./support/sandbox";
 import { chooseTouch } from "./support/send-form";
 import { REP_STATE } from "./support/sign-in";
-
-async function expectNoViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 test("the sign-in page, with and without an error, has no accessibility violations", async ({ page }) => {
   await page.goto("/signin");

@@ -1,5 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
-import { type Browser, expect, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+
+export { expectNoViolations } from "./support/axe";
+
 import { fillSendForm } from "./support/send-form";
 import { type RoleName, stateFor } from "./support/sign-in";
 
@@ -13,9 +15,4 @@ export async function sendThroughUi(page: Page, email: string, company?: string)
   await fillSendForm(page, email);
   if (company) await page.getByLabel("Company").fill(company);
   await page.getByRole("button", { name: "Send gift" }).click();
-}
-
-export async function expectNoViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 }

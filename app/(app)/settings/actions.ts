@@ -5,19 +5,23 @@ import { z } from "zod";
 import { defineAction } from "@/lib/auth/action";
 import { can } from "@/lib/auth/permissions";
 import { disconnectSendoso, getSendosoConnections, getSendosoConnectUrl } from "@/lib/sendoso";
+import { returnPathSchema } from "@/lib/validation/return-path";
 
-/** Sends the browser to Sendoso's consent screen; the callback route finishes the connection. */
+/**
+ * Sends the browser to Sendoso's consent screen; the callback route finishes the connection and
+ * returns to `returnTo` (the page whose button was pressed; Settings when absent).
+ */
 export const connectSendoso = defineAction(
   {
-    schema: z.object({ purpose: z.enum(["own", "shared"]) }),
+    schema: z.object({ purpose: z.enum(["own", "shared"]), returnTo: returnPathSchema.optional() }),
     permission: "connect_own_sendoso",
     failureMessage: "Gift Desk could not start the Sendoso connection. Try again in a minute.",
   },
-  async (user, { purpose }) => {
+  async (user, { purpose, returnTo }) => {
     if (purpose === "shared" && !can(user.role, "manage_shared_sendoso")) {
       return { error: "Only an admin can connect the shared Sendoso account." };
     }
-    redirect(await getSendosoConnectUrl(user.id, purpose));
+    redirect(await getSendosoConnectUrl(user.id, purpose, returnTo));
   },
 );
 

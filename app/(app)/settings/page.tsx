@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { SavedMessagesCard } from "@/components/messages/saved-messages-card";
+import { CONNECT_OUTCOMES } from "@/components/settings/connect-outcomes";
 import { EmailPreferencesCard } from "@/components/settings/email-preferences-card";
 import { SendosoConnectionCard } from "@/components/settings/sendoso-connection-card";
 import { Alert } from "@/components/ui/alert";
@@ -15,18 +16,6 @@ import { deleteMessageTemplateAction, saveMessageTemplateAction } from "./messag
 
 export const metadata: Metadata = { title: "Settings" };
 
-const OUTCOMES: Record<string, { tone: "success" | "warning" | "danger"; text: string }> = {
-  connected: {
-    tone: "success",
-    text: "Sendoso is connected. Gifts you send now come from your Sendoso account.",
-  },
-  disconnected: { tone: "success", text: "Sendoso is disconnected and its tokens are deleted." },
-  denied: { tone: "warning", text: "You cancelled the Sendoso connection. Nothing changed." },
-  invalid: { tone: "danger", text: "That Sendoso sign-in link had expired or was not yours. Start again." },
-  failed: { tone: "danger", text: "Sendoso did not complete the connection. Try again in a minute." },
-  forbidden: { tone: "danger", text: "You cannot connect Sendoso with this account." },
-};
-
 type Props = { searchParams: Promise<{ sendoso?: string }> };
 
 export default async function SettingsPage({ searchParams }: Props) {
@@ -39,7 +28,7 @@ export default async function SettingsPage({ searchParams }: Props) {
     templatesToManage(db, user),
     teamsForMessages(db, user),
   ]);
-  const outcome = sendoso ? OUTCOMES[sendoso] : undefined;
+  const outcome = sendoso ? CONNECT_OUTCOMES[sendoso] : undefined;
   const admin = can(user.role, "manage_shared_sendoso");
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">

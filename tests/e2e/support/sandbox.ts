@@ -22,6 +22,9 @@ export const sendoso = {
   },
   injectSendFault: (fault: Record<string, unknown>, times = 1) =>
     control("POST", "/__sandbox/faults", { match: { method: "POST", path: "/api/v3/send" }, fault, times }),
+  /** Any read, e.g. `{ method: "GET", path: "/api/v3/touches" }` (GETs are retried: use a few times). */
+  injectFault: (match: { method: string; path: string }, fault: Record<string, unknown>, times = 1) =>
+    control("POST", "/__sandbox/faults", { match, fault, times }),
   clearFaults: () => control("DELETE", "/__sandbox/faults"),
 };
 

@@ -28,3 +28,17 @@ export async function signInThroughIdp(page: Page, email: string, password = DEM
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
 }
+
+/** Opens the header's account menu (who is signed in, Sign out; the links too on a phone). */
+export async function openAccountMenu(page: Page) {
+  const menu = page.getByRole("menu");
+  if (!(await menu.isVisible())) await page.getByRole("button", { name: /^Account menu for / }).click();
+  await expect(menu).toBeVisible();
+  return menu;
+}
+
+/** Signs out the way a user does: the account menu in the header, then "Sign out". */
+export async function signOut(page: Page) {
+  const menu = await openAccountMenu(page);
+  await menu.getByRole("menuitem", { name: "Sign out" }).click();
+}

@@ -3,24 +3,32 @@ import { currentRequestId } from "@/lib/audit/request-id";
 import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { log } from "@/lib/log";
-import { finishSendosoConnect, OAuthStateError, SendosoOAuthError } from "@/lib/sendoso";
+import {
+  finishSendosoConnect,
+  getConnectReturnPath,
+  OAuthStateError,
+  SendosoOAuthError,
+} from "@/lib/sendoso";
+import { withQueryParam } from "@/lib/validation/return-path";
 
 /**
  * Sendoso sends the rep back here (`${AUTH_URL}/api/sendoso/oauth/callback`). The state must be the
  * one we signed for this same signed-in user; the code is exchanged server-side and the tokens stored
- * encrypted. Every outcome lands on the settings page with a message.
+ * encrypted. The user goes back to the page they started from (named in the signed state) with
+ * `?sendoso=<outcome>`; without a valid state to name one, to the settings page, which explains it.
  */
 export async function GET(request: NextRequest) {
-  const back = (outcome: string) =>
-    NextResponse.redirect(new URL(`/settings?sendoso=${outcome}`, request.url));
   const user = await currentUser();
   if (!user) return NextResponse.redirect(new URL("/signin", request.url));
-  if (!can(user.role, "connect_own_sendoso")) return back("forbidden");
-
   const params = request.nextUrl.searchParams;
-  if (params.get("error")) return back("denied");
   const code = params.get("code");
   const state = params.get("state");
+  const returnTo = (state && (await getConnectReturnPath(state, user.id))) || "/settings";
+  const back = (outcome: string) =>
+    NextResponse.redirect(new URL(withQueryParam(returnTo, "sendoso", outcome), request.url));
+  if (!can(user.role, "connect_own_sendoso")) return back("forbidden");
+
+  if (params.get("error")) return back("denied");
   if (!code || !state) return back("invalid");
   try {
     await finishSendosoConnect({
