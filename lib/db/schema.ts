@@ -10,6 +10,7 @@ import type { users } from "./tables/users";
  * migrations). Import tables and types from here.
  */
 export * from "./tables/audit";
+export * from "./tables/bulk";
 export * from "./tables/jobs";
 export * from "./tables/notifications";
 export * from "./tables/sendoso";

@@ -6,7 +6,7 @@ import { type SendState, sends, users } from "@/lib/db/schema";
 export type PriorSend = { senderName: string; touchName: string; createdAt: string; state: SendState };
 
 // A gift waiting for approval counts too: a second rep should know one may already be on its way.
-const COUNTED: SendState[] = ["pending_approval", "queued", "in_flight", "sent", "unknown"];
+export const COUNTED: SendState[] = ["pending_approval", "queued", "in_flight", "sent", "unknown"];
 
 /**
  * Org-wide, on purpose: the point is to stop two reps gifting the same person in the same month, and
