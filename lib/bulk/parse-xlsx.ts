@@ -1,4 +1,4 @@
-import ExcelJS, { type CellValue, ValueType } from "exceljs";
+import ExcelJS, { type Cell, ValueType } from "exceljs";
 import { sheetFrom } from "./parse-csv";
 import type { ParseOutcome } from "./parse-types";
 
@@ -6,12 +6,11 @@ import type { ParseOutcome } from "./parse-types";
  * Text of one cell as a person sees it typed. A formula is kept as its text (`=…`), never its computed
  * result: it is data to check, not something to run, and exports neutralise it.
  */
-function cellText(value: CellValue, type: ValueType): string {
+function cellText(cell: Cell): string {
+  const value = cell.value;
   if (value === null || value === undefined) return "";
-  if (type === ValueType.Formula || type === ValueType.SharedFormula) {
-    const formula = (value as { formula?: string; sharedFormula?: string }).formula;
-    return formula ? `=${formula}` : "";
-  }
+  // `cell.formula` also spells out a shared formula for this cell.
+  if (cell.type === ValueType.Formula) return cell.formula ? `=${cell.formula}` : "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value === "object") {
     if ("richText" in value) return value.richText.map((t) => t.text).join("");
@@ -37,8 +36,7 @@ export async function parseXlsx(bytes: Uint8Array): Promise<ParseOutcome> {
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const cells: string[] = [];
     for (let c = 1; c <= width; c++) {
-      const cell = row.getCell(c);
-      cells.push(cellText(cell.value, cell.type));
+      cells.push(cellText(row.getCell(c)));
     }
     table.push(cells);
   });

@@ -38,7 +38,7 @@ describe("bulk row validation", () => {
   });
 
   it("is the single-send schema's verdict, field for field", () => {
-    const cases = [
+    const cases: Record<string, string>[] = [
       { name: "A", email: "a@example.com", custom_message: "x".repeat(501) },
       { name: "B", email: "b@example.com", country: "United Kingdom" },
       {
@@ -61,7 +61,7 @@ describe("bulk row validation", () => {
     }
     // Known address outside the US needs a mobile number, exactly as the single-send form says.
     const known = reviewRows(
-      rowsOf([cases[2] as Record<string, string>]),
+      rowsOf([cases[2] ?? {}]),
       { ...settings, sendType: "known_address" },
       new Map(),
       30,
