@@ -19,6 +19,11 @@ export const AUDIT_ACTIONS = [
   "user.sign_in_refused",
   "export.sends",
   "export.audit_log",
+  "bulk.uploaded",
+  "bulk.started",
+  "bulk.paused",
+  "bulk.resumed",
+  "bulk.cancelled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -40,4 +45,9 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "user.sign_in_refused": "Sign-in refused",
   "export.sends": "History exported",
   "export.audit_log": "Audit log exported",
+  "bulk.uploaded": "Bulk file uploaded",
+  "bulk.started": "Bulk send started",
+  "bulk.paused": "Bulk send paused",
+  "bulk.resumed": "Bulk send resumed",
+  "bulk.cancelled": "Bulk send cancelled",
 };

@@ -49,7 +49,11 @@ export const bulkBatches = pgTable(
     fileName: text("file_name").notNull(),
     state: text("state").$type<BulkBatchState>().notNull().default("draft"),
     settings: jsonb("settings").$type<BulkSettings>(),
-    touchName: text("touch_name"),
+    /** The touch as every row's send records it (name, per-row estimate), fixed at start. */
+    pricing: jsonb("pricing").$type<{
+      name: string;
+      estimate: { amount: number | null; isGuess: boolean };
+    }>(),
     /** Per-row estimate × rows at start (null: unpriced touch). */
     estimatedTotal: numeric("estimated_total", { precision: 12, scale: 2 }),
     createdAt: createdAt(),
