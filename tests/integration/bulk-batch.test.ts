@@ -58,7 +58,7 @@ describe.each(backends)("bulk batches on $name", (backend) => {
       const fault = randomFault(random);
       await sim.injectFault(asQueuedFault(fault?.type === "rate_limit" ? null : fault));
     }
-    const client = sandboxClient(sim, { timeoutMs: 400 });
+    const client = sandboxClient(sim, { timeoutMs: 1_000 });
     const run = await runBatch(bulkWorkerDeps(db, rep, client), batchId);
     expect(run).toMatchObject({ ran: true, result: { processed: 500, completed: true } });
 
@@ -72,10 +72,10 @@ describe.each(backends)("bulk batches on $name", (backend) => {
     expect(batchSends).toHaveLength(500);
     const posts = await postsPerRecipient(sim);
     expect(Math.max(...posts.values())).toBe(1);
-    // A row with no POST at all was stopped before its request left (a reset socket): failed, never unknown.
+    // A row Sendoso never saw (stopped before the request left, or timed out before it arrived) is
+    // failed or unknown, never sent.
     const unposted = batchSends.filter((s) => !posts.has(s.recipientEmail));
-    expect(unposted.every((s) => s.state === "failed")).toBe(true);
-    expect(posts.size + unposted.length).toBe(500);
+    expect(unposted.every((s) => s.state !== "sent")).toBe(true);
     // Timeouts, 5xx and dropped connections stay unknown: nothing is retried behind the rep's back.
     const states = new Set(batchSends.map((s) => s.state));
     expect([...states].every((s) => ["sent", "unknown", "failed"].includes(s))).toBe(true);
