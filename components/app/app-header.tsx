@@ -39,6 +39,7 @@ export function AppHeader({ user, sandbox, unreadNotifications, pendingApprovals
         ) : null}
         <nav aria-label="Main" className="flex items-center gap-1">
           <NavLink href="/send">Send</NavLink>
+          <NavLink href="/send/bulk">Bulk send</NavLink>
           <NavLink href="/history">History</NavLink>
           {can(user.role, "view_dashboard") ? <NavLink href="/dashboard">Dashboard</NavLink> : null}
           {can(user.role, "approve_sends") ? (

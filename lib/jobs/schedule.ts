@@ -1,5 +1,6 @@
 import "server-only";
 import { Cron } from "croner";
+import { runBulkJobs } from "@/lib/bulk/wiring";
 import { runNotifications, runSweepJob, runSyncJob } from "./runs";
 
 /** Background jobs. In production a scheduler calls /api/cron/*; elsewhere they run in-process. */
@@ -29,6 +30,10 @@ export function startInProcessJobs(): void {
     }),
     new Cron("*/1 * * * *", { protect: true, name: "notifications" }, async () => {
       await runNotifications().catch((error) => console.error("notifications job failed", error));
+    }),
+    // Bulk batches (lib/bulk/worker.ts): picks up started, resumed or orphaned batches within seconds.
+    new Cron("*/5 * * * * *", { protect: true, name: "bulk-sends" }, async () => {
+      await runBulkJobs().catch((error) => console.error("bulk send job failed", error));
     }),
   ];
 }

@@ -87,8 +87,9 @@ describe.each(backends)("bulk batches on $name", (backend) => {
     expect(note?.title).toMatch(/Bulk send finished/);
 
     // Running it again (another instance, a retry) sends nothing more.
+    const postsBefore = (await sim.sendPosts()).length;
     await runBatch(bulkWorkerDeps(db, rep, client), batchId);
-    expect((await sim.sendPosts()).length).toBe(500);
+    expect((await sim.sendPosts()).length).toBe(postsBefore);
   }, 240_000);
 
   it("starting the same batch twice at once starts it once", async () => {

@@ -84,7 +84,7 @@ describe.each(targets)("a bulk worker killed mid-batch on $name", (target) => {
       // Calls the kill cut off are in_flight: the sweeper makes them unknown, never re-sent.
       await sweepStaleInFlight(db, { olderThanMs: 0 });
       // The dead worker's lease runs out; this "instance" takes over.
-      await new Promise((r) => setTimeout(r, 5_200));
+      await new Promise((r) => setTimeout(r, 10_200));
       const run = await runBatch(bulkWorkerDeps(db, rep, sandboxClient(sim)), batchId);
       expect(run).toMatchObject({ ran: true, result: { completed: true } });
 

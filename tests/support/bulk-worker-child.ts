@@ -15,13 +15,18 @@ async function main() {
   const rep = await makeUser(handle.db, "bulk-crash", "rep", "crash");
   console.log("working");
   // A short lease, so the parent can take over soon after the kill.
-  await runBatch(
+  const run = await runBatch(
     bulkWorkerDeps(handle.db, rep, sandboxClient({ baseUrl: simUrl }, { timeoutMs: 60_000 }), {
       concurrency: 3,
-      leaseMs: 5_000,
+      leaseMs: 10_000,
     }),
     batchId,
   );
+  // Only reached if the batch ended before the kill (the parent then fails with this on screen).
+  console.log("bulk child finished", JSON.stringify(run));
 }
 
-void main();
+main().catch((error) => {
+  console.error("bulk child failed", error);
+  process.exit(1);
+});
