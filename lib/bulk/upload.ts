@@ -12,7 +12,8 @@ export type UploadAnswer =
   | { ok: true; batchId: string }
   | { ok: false; formError?: string; fieldErrors?: Partial<Record<string, string[]>> };
 
-const mappingSchema = z.record(z.enum(BULK_FIELDS), z.number().int().min(0)).optional();
+// partialRecord: zod 4 records over an enum require every key; a file maps only some fields.
+const mappingSchema = z.partialRecord(z.enum(BULK_FIELDS), z.number().int().min(0)).optional();
 
 /**
  * One upload request (multipart): without `mapping`, a preview (headers, detected mapping, sample) and
