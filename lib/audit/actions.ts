@@ -27,6 +27,11 @@ export const AUDIT_ACTIONS = [
   "user.suspended",
   "user.restored",
   "export.users",
+  "bulk.uploaded",
+  "bulk.started",
+  "bulk.paused",
+  "bulk.resumed",
+  "bulk.cancelled",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -56,4 +61,9 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "user.suspended": "User suspended",
   "user.restored": "User restored",
   "export.users": "Users exported",
+  "bulk.uploaded": "Bulk file uploaded",
+  "bulk.started": "Bulk send started",
+  "bulk.paused": "Bulk send paused",
+  "bulk.resumed": "Bulk send resumed",
+  "bulk.cancelled": "Bulk send cancelled",
 };

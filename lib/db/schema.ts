@@ -11,6 +11,7 @@ import type { users } from "./tables/users";
  * migrations). Import tables and types from here.
  */
 export * from "./tables/audit";
+export * from "./tables/bulk";
 export * from "./tables/jobs";
 export * from "./tables/messages";
 export * from "./tables/notifications";

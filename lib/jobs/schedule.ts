@@ -1,5 +1,6 @@
 import "server-only";
 import { Cron } from "croner";
+import { runBulkJobs } from "@/lib/bulk/wiring";
 import { log } from "@/lib/log";
 import { runNotifications, runSweepJob, runSyncJob } from "./runs";
 
@@ -37,6 +38,12 @@ export function startInProcessJobs(): void {
     new Cron("*/1 * * * *", { protect: true, name: "notifications" }, async () => {
       await runNotifications().catch((error) =>
         log.error({ err: error, job: "notifications" }, "notifications job failed"),
+      );
+    }),
+    // Bulk batches (lib/bulk/worker.ts): picks up started, resumed or orphaned batches within seconds.
+    new Cron("*/5 * * * * *", { protect: true, name: "bulk-sends" }, async () => {
+      await runBulkJobs().catch((error) =>
+        log.error({ err: error, job: "bulk-sends" }, "bulk send job failed"),
       );
     }),
   ];

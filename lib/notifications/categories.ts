@@ -56,4 +56,9 @@ export const CATEGORY_INFO: Record<
     description: "A send in your team could not be confirmed with Sendoso for a while; check it in Sendoso.",
     audience: "approvers",
   },
+  bulk_finished: {
+    label: "Bulk send finished",
+    description: "A bulk send you started has gone through every row; its results are ready.",
+    audience: "everyone",
+  },
 };

@@ -19,7 +19,7 @@ export type PriorSend = {
 };
 
 // A gift waiting for approval counts too: a second rep should know one may already be on its way.
-const COUNTED: SendState[] = ["pending_approval", "queued", "in_flight", "sent", "unknown"];
+export const COUNTED: SendState[] = ["pending_approval", "queued", "in_flight", "sent", "unknown"];
 
 /**
  * Org-wide, on purpose: the point is to stop two reps gifting the same person in the same month, and

@@ -18,6 +18,8 @@ const PAGES: Record<string, Record<Who, number>> = {
   "/admin/spend": { anon: 307, rep: 404, manager: 404, admin: 200 },
   "/admin/users": { anon: 307, rep: 404, manager: 404, admin: 200 },
   "/history/00000000-0000-4000-8000-000000000000": { anon: 307, rep: 404, manager: 404, admin: 404 },
+  "/send/bulk": { anon: 307, rep: 200, manager: 200, admin: 200 },
+  "/send/bulk/00000000-0000-4000-8000-000000000000": { anon: 307, rep: 404, manager: 404, admin: 404 },
 };
 
 const ROUTES: Record<string, Record<Who, number>> = {
@@ -41,6 +43,28 @@ const ROUTES: Record<string, Record<Who, number>> = {
   "POST /api/cron/sync": { anon: 401, rep: 401, manager: 401, admin: 401 },
   "POST /api/cron/notifications": { anon: 401, rep: 401, manager: 401, admin: 401 },
   "GET /api/notifications/unread": { anon: 401, rep: 200, manager: 200, admin: 200 },
+  "GET /api/bulk/template": { anon: 401, rep: 200, manager: 200, admin: 200 },
+  // No Origin header: refused before the body is read.
+  "POST /api/bulk/upload": { anon: 401, rep: 403, manager: 403, admin: 403 },
+  "GET /api/bulk/00000000-0000-4000-8000-000000000000/progress": {
+    anon: 401,
+    rep: 404,
+    manager: 404,
+    admin: 404,
+  },
+  "GET /api/bulk/00000000-0000-4000-8000-000000000000/results": {
+    anon: 401,
+    rep: 404,
+    manager: 404,
+    admin: 404,
+  },
+  "GET /api/bulk/00000000-0000-4000-8000-000000000000/invalid": {
+    anon: 401,
+    rep: 404,
+    manager: 404,
+    admin: 404,
+  },
+  "POST /api/cron/bulk": { anon: 401, rep: 401, manager: 401, admin: 401 },
   // Sandbox only; a request without the app's Origin is refused before anything is written.
   "POST /api/sandbox/notifications": { anon: 401, rep: 403, manager: 403, admin: 403 },
 };

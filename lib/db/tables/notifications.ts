@@ -24,6 +24,7 @@ export const NOTIFICATION_CATEGORIES = [
   "waiting_on_recipient",
   "budget_threshold",
   "needs_checking",
+  "bulk_finished",
 ] as const;
 export type NotificationCategory = (typeof NOTIFICATION_CATEGORIES)[number];
 
