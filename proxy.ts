@@ -53,9 +53,11 @@ export function proxy(request: NextRequest) {
 /**
  * Everything except the files Next serves itself (issue 16): the build's static assets, the image
  * optimizer and the favicon. Matching by extension instead would skip the CSP and request id for any
- * page or route whose URL merely ends in `.txt` or `.svg`. The app has no public/ folder; a file added
- * there must be listed here.
+ * page or route whose URL merely ends in `.txt` or `.svg`. The root files of public/ are listed by
+ * name; a file added there must be listed here too.
  */
 export const config = {
-  matcher: ["/((?!_next/static|_next/image|favicon.ico|.*\\.(?:svg|png|jpg|ico|txt|webmanifest|woff2?)$).*)"],
+  matcher: [
+    "/((?!_next/static/|_next/image(?:$|\\?)|(?:favicon\\.ico|icon\\.svg|icon-(?:192|512)\\.png|apple-icon\\.png|manifest\\.webmanifest)$).*)",
+  ],
 };

@@ -1,4 +1,8 @@
-import { SendosoNeedsReconnectError, SendosoNotConnectedError } from "@/lib/sendoso/errors";
+import {
+  SendosoConnectionGoneError,
+  SendosoNeedsReconnectError,
+  SendosoNotConnectedError,
+} from "@/lib/sendoso/errors";
 
 /**
  * The message a browser may read for a failed Sendoso connection lookup (issue 16 item 7): only the
@@ -7,7 +11,11 @@ import { SendosoNeedsReconnectError, SendosoNotConnectedError } from "@/lib/send
  * the server log.
  */
 export function connectionProblemMessage(error: unknown): string {
-  if (error instanceof SendosoNotConnectedError || error instanceof SendosoNeedsReconnectError) {
+  if (
+    error instanceof SendosoNotConnectedError ||
+    error instanceof SendosoNeedsReconnectError ||
+    error instanceof SendosoConnectionGoneError
+  ) {
     return error.message;
   }
   throw error;

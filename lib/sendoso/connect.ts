@@ -9,7 +9,8 @@ import {
   saveConnection,
   toInfo,
 } from "./connections";
-import { SendosoNeedsReconnectError, SendosoNotConnectedError } from "./errors";
+import { SendosoConnectionGoneError, SendosoNeedsReconnectError, SendosoNotConnectedError } from "./errors";
+
 import type { TokenSource } from "./http";
 import { buildAuthorizeUrl, exchangeCode, type OAuthConfig } from "./oauth";
 import { beginOAuthAttempt, claimOAuthAttempt, pkcePair } from "./oauth-attempts";
@@ -106,17 +107,6 @@ export async function openConnectionFor(
   if (!row) throw new SendosoNotConnectedError();
   if (row.status === "needs_reconnect") throw new SendosoNeedsReconnectError(row.userId === null);
   return { connection: toInfo(row), tokens: connectionTokenSource(deps, row) };
-}
-
-/** The connection a send was recorded on is gone, or belongs to someone else now. */
-export class SendosoConnectionGoneError extends Error {
-  constructor() {
-    super(
-      "The Sendoso connection this gift was recorded on no longer exists. The rep must reconnect " +
-        "Sendoso; the gift stays pending and nothing was sent.",
-    );
-    this.name = "SendosoConnectionGoneError";
-  }
 }
 
 /**

@@ -85,3 +85,14 @@ export function errorKindForStatus(status: number): SendosoErrorKind {
   if (status >= 500) return "server";
   return "validation";
 }
+
+/** The connection a send was recorded on is gone, or belongs to someone else now. */
+export class SendosoConnectionGoneError extends Error {
+  constructor() {
+    super(
+      "The Sendoso connection this gift was recorded on no longer exists. The rep must reconnect " +
+        "Sendoso; the gift stays pending and nothing was sent.",
+    );
+    this.name = "SendosoConnectionGoneError";
+  }
+}

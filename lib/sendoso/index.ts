@@ -136,10 +136,10 @@ export async function listActiveTouches(
 }
 
 export type { NotSentReason, SendBody, SendOutcome, SendosoClient } from "./client";
-export { SendosoConnectionGoneError } from "./connect";
 export type { ConnectionInfo } from "./connections";
 export {
   SendosoBusyError,
+  SendosoConnectionGoneError,
   SendosoError,
   SendosoNeedsReconnectError,
   SendosoNotConnectedError,

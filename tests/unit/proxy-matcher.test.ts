@@ -11,6 +11,10 @@ describe("proxy.ts matcher", () => {
     "/_next/static/css/app.css",
     "/_next/image?url=%2Flogo.png&w=64&q=75",
     "/favicon.ico",
+    "/icon.svg",
+    "/icon-192.png",
+    "/apple-icon.png",
+    "/manifest.webmanifest",
   ])("skips the static file %s", (url) => {
     expect(matches(url)).toBe(false);
   });
@@ -26,6 +30,7 @@ describe("proxy.ts matcher", () => {
     "/send/font.woff2",
     "/favicon.ico.html",
     "/_next/staticky",
+    "/history/icon.svg",
   ])("runs for %s", (url) => {
     expect(matches(url)).toBe(true);
   });

@@ -41,6 +41,8 @@ describe("the OAuth state's return path", () => {
 
   it("is dropped when it would leave the app", () => {
     const state = signOAuthState(secret, { userId: "u1", purpose: "own", returnTo: "//evil.example" });
-    expect(verifyOAuthState(secret, state, "u1")).toEqual({ userId: "u1", purpose: "own" });
+    const verified = verifyOAuthState(secret, state, "u1");
+    expect(verified).toEqual({ userId: "u1", purpose: "own", nonce: expect.any(String) });
+    expect(verified).not.toHaveProperty("returnTo");
   });
 });
