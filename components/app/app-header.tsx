@@ -25,7 +25,6 @@ type Props = {
 function linksFor(user: User, pendingApprovals: number | null): MenuLink[] {
   return [
     { href: "/send", label: "Send" },
-    { href: "/send/bulk", label: "Bulk send" },
     { href: "/history", label: "History" },
     ...(can(user.role, "view_dashboard") ? [{ href: "/dashboard", label: "Dashboard" }] : []),
     ...(can(user.role, "approve_sends")

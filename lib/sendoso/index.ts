@@ -111,6 +111,7 @@ export async function listActiveTouches(
   globalForSendoso.giftDeskTouches ??= new Map();
   const cache = globalForSendoso.giftDeskTouches;
   const cached = cache.get(key);
+  /** One read of Sendoso; a success becomes the cached list, a failure is never kept. */
   const load = () => {
     const touches = (found?.client ?? getSendosoClient()).listTouches();
     const entry = { at: Date.now(), touches };
@@ -120,17 +121,19 @@ export async function listActiveTouches(
         if (cache.get(key) === entry) cache.delete(key);
       },
     );
-    return touches;
+    return entry;
   };
   if (!cached) {
-    const touches = load();
-    cache.set(key, { at: Date.now(), touches });
-    return touches;
+    // Concurrent first callers share this one read (the entry is cached while it is in the air).
+    const entry = load();
+    cache.set(key, entry);
+    return entry.touches;
   }
   if (Date.now() - cached.at >= TOUCH_CACHE_MS) {
     // Mark it fresh now so concurrent callers start one refresh, not one each.
     cache.set(key, { at: Date.now(), touches: cached.touches });
-    load().catch(() => {});
+    // A failed refresh keeps the list we have.
+    load().touches.catch(() => {});
   }
   return cached.touches;
 }

@@ -36,7 +36,7 @@ test("a manager filters the team's history, opens a send, and exports the filter
   await expect(page.getByLabel("Search recipients")).toHaveValue(company.toLowerCase());
 
   const download = page.waitForEvent("download");
-  await page.getByRole("link", { name: "Export CSV" }).click();
+  await page.getByRole("button", { name: "Export CSV" }).click();
   const csv = await readFile((await (await download).path()) ?? "", "utf8");
   const lines = csv
     .replace(/^\uFEFF/, "")

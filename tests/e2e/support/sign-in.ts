@@ -32,8 +32,13 @@ export async function signInThroughIdp(page: Page, email: string, password = DEM
 /** Opens the header's account menu (who is signed in, Sign out; the links too on a phone). */
 export async function openAccountMenu(page: Page) {
   const menu = page.getByRole("menu");
-  if (!(await menu.isVisible())) await page.getByRole("button", { name: /^Account menu for / }).click();
-  await expect(menu).toBeVisible();
+  const trigger = page.getByRole("button", { name: /^Account menu for / });
+  // Right after sign-in the page may still be arriving (a click can land on the page being left):
+  // press again until the menu is open.
+  await expect(async () => {
+    if (!(await menu.isVisible())) await trigger.click();
+    await expect(menu).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 15_000 });
   return menu;
 }
 

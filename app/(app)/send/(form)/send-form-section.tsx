@@ -10,7 +10,7 @@ import { listActiveTouches } from "@/lib/sendoso";
 import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
 import { type MeterView, toMeterView } from "@/lib/spend/meter-view";
 import { sendMetersFor } from "@/lib/spend/org-limits";
-import { sendGift } from "./actions";
+import { sendGift } from "../actions";
 
 type Params = Record<string, string | string[] | undefined>;
 

@@ -1,10 +1,12 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { Suspense } from "react";
 import { ConnectSendosoPrompt } from "@/components/send/connect-sendoso-prompt";
 import { SendFormSkeleton } from "@/components/send/send-form-skeleton";
+import { focusRing } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/session";
 import { getSendosoConnections } from "@/lib/sendoso";
-import { connectSendoso } from "../settings/actions";
+import { connectSendoso } from "../../settings/actions";
 import { SendFormSection } from "./send-form-section";
 
 export const metadata: Metadata = { title: "Send a gift" };
@@ -26,7 +28,13 @@ export default async function SendPage({ searchParams }: Props) {
       <div>
         <h1 className="text-2xl font-semibold">Send a gift</h1>
         <p className="text-ink-muted">
-          Pick a touch, tell us who it is for, and Sendoso takes it from there.
+          Pick a touch, tell us who it is for, and Sendoso takes it from there. Sending to a list?{" "}
+          <Link
+            href="/send/bulk"
+            className={`rounded-control font-medium text-brand-700 underline ${focusRing}`}
+          >
+            Bulk send from a file
+          </Link>
         </p>
       </div>
       {/* The heading is on screen at once; the form follows when Sendoso's touch list arrives. */}
