@@ -7,7 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { toast } from "@/components/ui/toast";
-import { ROLES, type Role } from "@/lib/db/schema";
+import type { Role } from "@/lib/db/schema";
+import { ROLE_CHOICES as ROLES } from "@/lib/validation/roles";
 import { ROLE_LABEL } from "./labels";
 
 /** AUTH_ROLE_SOURCE=app only: an admin sets role and team; it applies from the user's next request. */

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLE_SOURCES, ROLES } from "@/lib/db/schema";
+import { ROLE_SOURCE_CHOICES as ROLE_SOURCES, ROLE_CHOICES as ROLES } from "./roles";
 
 /** Filters of /admin/users, from the URL (every field optional; anything malformed is dropped). */
 export const USER_STATES = ["active", "suspended"] as const;
