@@ -27,7 +27,7 @@ function useNarrowScreen(): boolean {
 
 /**
  * The account menu (Radix DropdownMenu: a real menu, arrow keys, Escape, focus returned to the
- * button): who is signed in and Sign out; under `sm`, where the header has no room for the
+ * button): who is signed in, Settings and Sign out; under `sm`, where the header has no room for the
  * navigation, the main links too. Loaded after the page is interactive (see account-menu-button).
  */
 export function AccountMenu({
@@ -70,6 +70,12 @@ export function AccountMenu({
             <DropdownMenu.Separator className="my-1 h-px bg-line" />
           </DropdownMenu.Group>
         ) : null}
+        {/* Settings is the user's own (Sendoso connection, email, messages): here at every width. */}
+        <DropdownMenu.Item asChild className={item}>
+          <Link href="/settings" aria-current={pathname.startsWith("/settings") ? "page" : undefined}>
+            Settings
+          </Link>
+        </DropdownMenu.Item>
         <DropdownMenu.Item
           className={item}
           disabled={signingOut}

@@ -31,7 +31,6 @@ function linksFor(user: User, pendingApprovals: number | null): MenuLink[] {
       ? [{ href: "/approvals", label: "Approvals", count: pendingApprovals }]
       : []),
     ...(can(user.role, "manage_spend") ? [{ href: "/admin/spend", label: "Spend" }] : []),
-    { href: "/settings", label: "Settings" },
     ...(can(user.role, "view_audit_log") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
     ...(can(user.role, "manage_users") ? [{ href: "/admin/users", label: "Users" }] : []),
   ];
