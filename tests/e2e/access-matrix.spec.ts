@@ -37,7 +37,8 @@ const ROUTES: Record<string, Record<Who, number>> = {
   "GET /api/audit/export": { anon: 405, rep: 405, manager: 405, admin: 405 },
   "POST /api/sends/export": { anon: 401, rep: 403, manager: 403, admin: 403 },
   "POST /api/audit/export": { anon: 401, rep: 404, manager: 404, admin: 403 },
-  "GET /api/admin/users/export": { anon: 401, rep: 404, manager: 404, admin: 200 },
+  "GET /api/admin/users/export": { anon: 405, rep: 405, manager: 405, admin: 405 },
+  "POST /api/admin/users/export": { anon: 401, rep: 404, manager: 404, admin: 403 },
   // No CRON_SECRET in this environment: the scheduler route refuses everyone, signed in or not.
   "POST /api/cron/sweep": { anon: 401, rep: 401, manager: 401, admin: 401 },
   "POST /api/cron/sync": { anon: 401, rep: 401, manager: 401, admin: 401 },

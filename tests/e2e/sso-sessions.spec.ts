@@ -104,7 +104,7 @@ test("a suspended user is refused at the next request and at sign-in, until rest
   await admin.goto("/admin/users?state=suspended");
   await expect(admin.getByTestId("user-row-leaver@giftdesk.test")).toBeVisible();
   const download = admin.waitForEvent("download");
-  await admin.getByRole("link", { name: "Export CSV" }).click();
+  await admin.getByRole("button", { name: "Export CSV" }).click();
   const csv = await readFile((await (await download).path()) ?? "", "utf8");
   expect(csv).toContain("leaver@giftdesk.test,Lou Leaver,rep,a,idp,suspended");
   expect(csv).not.toContain("rep@giftdesk.test");

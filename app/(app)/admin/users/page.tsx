@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { UserFiltersForm } from "@/components/admin-users/user-filters-form";
 import { UsersTable } from "@/components/admin-users/users-table";
+import { ExportCsvButton } from "@/components/filters/export-csv-button";
 import { Alert } from "@/components/ui/alert";
-import { buttonClasses } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
@@ -37,13 +37,7 @@ export default async function AdminUsersPage({ searchParams }: Props) {
               : "Roles and teams come from your IdP's groups at every sign-in. Suspend or sign out takes effect at the user's next click."}
           </p>
         </div>
-        <a
-          href={`/api/admin/users/export${userFiltersQuery(filters)}`}
-          download
-          className={buttonClasses({ variant: "secondary" })}
-        >
-          Export CSV
-        </a>
+        <ExportCsvButton action={`/api/admin/users/export${userFiltersQuery(filters)}`} />
       </div>
       <UserFiltersForm values={filters} />
       {rows.length === 0 ? (
