@@ -12,15 +12,19 @@ import { type Action, can } from "./permissions";
 import { requireUser } from "./session";
 
 /**
- * Every server action goes through here, in this order: session → parse → permission → domain call.
- * Actions are public POST endpoints, so nothing about the caller or the input is trusted.
+ * Every server action goes through here, in this order: session → same origin → rate limit → parse →
+ * permission → domain call. Actions are public POST endpoints, so nothing about the caller or the input
+ * is trusted.
  */
 export function defineAction<S extends z.ZodType, T>(
   options: {
     schema: S;
     permission: Action;
     failureMessage: string;
-    /** Refuse requests without a matching Origin (Next only refuses a mismatching one). */
+    /**
+     * Refuse requests without a matching Origin (Next only refuses a mismatching one). On unless an
+     * action says `false` (none does: every action changes something or reads a scope).
+     */
     sameOriginOnly?: boolean;
     /** Per-user limit, shared by all instances; over it (or with the store down) nothing runs. */
     rateLimit?: () => { name: string; limit: number; windowMs: number };
@@ -29,7 +33,7 @@ export function defineAction<S extends z.ZodType, T>(
 ): (input: unknown) => Promise<ActionResult<T>> {
   return async (input) => {
     const user = await requireUser();
-    if (options.sameOriginOnly && !isSameOriginRequest(await headers())) {
+    if (options.sameOriginOnly !== false && !isSameOriginRequest(await headers())) {
       return { ok: false, formError: "This request did not come from Gift Desk, so nothing was done." };
     }
     // Counted before parsing, so malformed floods are limited too; if the store is down, nothing runs.

@@ -74,6 +74,15 @@ test.describe("signed in as a rep", () => {
     expect(await sendoso.sendPostsFor(email)).toHaveLength(0);
   });
 
+  test("same origin is the default: an action that does not ask for it still refuses a POST without one", async ({
+    request,
+  }) => {
+    // connectSendoso sets no sameOriginOnly option (lib/auth/action.ts checks unless told `false`).
+    const response = await postAction(request, "/settings", "connectSendoso", [{ purpose: "own" }], {});
+    expect(await response.text()).toContain("This request did not come from Gift Desk");
+    expect(response.headers()["x-action-redirect"]).toBeUndefined();
+  });
+
   test("fields a client adds (sender, cost, state) are ignored", async ({ request }) => {
     const email = uniqueEmail("mass-assign");
     const response = await postAction(request, "/send", "sendGift", [
