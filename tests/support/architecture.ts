@@ -167,10 +167,12 @@ const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/health/route.ts": "liveness probe: says only that the process answers",
   "app/api/ready/route.ts": "readiness probe: database and jobs, no data",
   "app/api/auth/[...nextauth]/route.ts": "Auth.js's own sign-in endpoints",
+  // A browser coming back from Sendoso: signed out, it is sent to sign-in (a redirect, not a 401).
+  "app/api/sendoso/oauth/callback/route.ts": "session checked with currentUser, redirecting to sign-in",
 };
 
 const GUARDS: [string, RegExp][] = [
-  ["session", /\b(currentUser|requireUser)\(/],
+  ["session", /\buserRoute\(/],
   ["cron secret", /\bcronRoute\(/],
   ["webhook signature", /\bverifySendosoWebhook\(/],
 ];

@@ -66,10 +66,13 @@ describe("architecture rules catch a wrong file", () => {
       "export async function GET() { return Response.json(await all()); }",
     );
     expect(routeHandlerGuard(open)).toBeNull();
-    const guarded = file(
+    // A hand-rolled session check is not the wrapper: it is reported too.
+    const handRolled = file(
       "app/api/x/route.ts",
       "export async function GET() { const u = await currentUser(); }",
     );
+    expect(routeHandlerGuard(handRolled)).toBeNull();
+    const guarded = file("app/api/x/route.ts", "export const GET = userRoute({}, async (user) => ok(user));");
     expect(routeHandlerGuard(guarded)).toBe("session");
   });
 });

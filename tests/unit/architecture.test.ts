@@ -61,7 +61,7 @@ describe("architecture", () => {
     expect(bare).toEqual([]);
   });
 
-  it("every route handler checks its caller (session, cron secret, webhook signature) or is listed as public", () => {
+  it("every route handler goes through its wrapper (userRoute, cronRoute) or checks a webhook signature, or is listed", () => {
     const unguarded = files
       .filter((f) => /^app\/.*\/route\.ts$/.test(f.path))
       .filter((f) => routeHandlerGuard(f) === null)

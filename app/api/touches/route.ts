@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { currentUser } from "@/lib/auth/session";
+import { userRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { priceFormat } from "@/lib/i18n/price-format";
 import { tooManyReads } from "@/lib/security/too-many";
@@ -18,9 +18,7 @@ import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
  * the caller's own connection (never the sandbox token), cached briefly per connection and limited per
  * user (issue 16).
  */
-export async function GET() {
-  const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+export const GET = userRoute({}, async (user) => {
   try {
     const opened = await getSendosoClientFor(user.id);
     const touches = await sendosoReadGuard().read(user.id, `touches:${opened.connection.id}`, () =>
@@ -36,4 +34,4 @@ export async function GET() {
     }
     return NextResponse.json({ error: "Sendoso is not answering. Try again in a minute." }, { status: 502 });
   }
-}
+});

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { currentUser } from "@/lib/auth/session";
+import { userRoute } from "@/lib/auth/route";
 import { TEMPLATE_COLUMNS } from "@/lib/bulk/fields";
 import { csvChunk } from "@/lib/csv/batched-csv-stream";
 
@@ -12,8 +12,7 @@ const EXAMPLE: Record<string, string> = {
 };
 
 /** The bulk template: every column Gift Desk maps, with one example row to replace. */
-export async function GET() {
-  if (!(await currentUser())) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+export const GET = userRoute({}, async () => {
   const body = `\uFEFF${csvChunk(
     TEMPLATE_COLUMNS.map((c) => [c, (row: Record<string, string>) => row[c] ?? ""]),
     [EXAMPLE],
@@ -25,4 +24,4 @@ export async function GET() {
       "content-disposition": 'attachment; filename="gift-desk-bulk-template.csv"',
     },
   });
-}
+});

@@ -1,6 +1,5 @@
 import { NextResponse } from "next/server";
-import { can } from "@/lib/auth/permissions";
-import { currentUser } from "@/lib/auth/session";
+import { userRoute } from "@/lib/auth/route";
 import { handleUpload } from "@/lib/bulk/upload";
 import { getDb } from "@/lib/db";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
@@ -9,17 +8,12 @@ import { isSameOriginRequest } from "@/lib/security/same-origin";
  * A bulk file upload (multipart, up to 5 MB; a route handler because server actions stop at 1 MB).
  * Signed-in reps and up, same origin only. See lib/bulk/upload.ts for the two steps.
  */
-export async function POST(request: Request) {
-  const user = await currentUser();
-  if (!user) return NextResponse.json({ ok: false, formError: "Sign in to continue." }, { status: 401 });
+export const POST = userRoute({ permission: "send", shape: "formError" }, async (user, request: Request) => {
   if (!isSameOriginRequest(request.headers)) {
     return NextResponse.json(
       { ok: false, formError: "This request did not come from Gift Desk." },
       { status: 403 },
     );
-  }
-  if (!can(user.role, "send")) {
-    return NextResponse.json({ ok: false, formError: "You do not have access to this." }, { status: 403 });
   }
   let form: FormData;
   try {
@@ -32,4 +26,4 @@ export async function POST(request: Request) {
   }
   const answer = await handleUpload(await getDb(), user, form);
   return NextResponse.json(answer, { status: answer.ok ? 200 : 422 });
-}
+});

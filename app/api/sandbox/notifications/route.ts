@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { currentUser } from "@/lib/auth/session";
+import { userRoute } from "@/lib/auth/route";
 import { getDb } from "@/lib/db";
 import { NOTIFICATION_CATEGORIES } from "@/lib/db/schema";
 import { getConfig } from "@/lib/env";
@@ -22,8 +22,10 @@ const sampleSchema = z.object({
  */
 export async function POST(request: Request) {
   if (!getConfig().auth.sandbox) return NextResponse.json({ error: "Not found." }, { status: 404 });
-  const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+  return addSample(request);
+}
+
+const addSample = userRoute({}, async (user, request: Request) => {
   if (!isSameOriginRequest(request.headers)) {
     return NextResponse.json({ error: "Cross-site request refused." }, { status: 403 });
   }
@@ -32,4 +34,4 @@ export async function POST(request: Request) {
   const db = await getDb();
   await db.transaction((tx) => notify(tx, { userIds: [user.id], ...parsed.data }));
   return NextResponse.json({ ok: true }, { status: 201 });
-}
+});

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { currentUser } from "@/lib/auth/session";
+import { userRoute } from "@/lib/auth/route";
 import { getConfig } from "@/lib/env";
 import { tooManyReads } from "@/lib/security/too-many";
 import {
@@ -16,9 +16,7 @@ import {
  * connection, cached briefly per connection and limited per user (issue 16), so refreshing tabs cannot
  * crowd out anyone's sends.
  */
-export async function GET() {
-  const user = await currentUser();
-  if (!user) return NextResponse.json({ error: "Sign in to continue." }, { status: 401 });
+export const GET = userRoute({}, async (user) => {
   try {
     const { client, connection } = await getSendosoClientFor(user.id);
     const me = await sendosoReadGuard().read(user.id, `me:${connection.id}`, () => client.me());
@@ -36,4 +34,4 @@ export async function GET() {
     if (error instanceof SendosoNeedsReconnectError) return NextResponse.json({ status: "needs_reconnect" });
     return NextResponse.json({ status: "unavailable" });
   }
-}
+});
