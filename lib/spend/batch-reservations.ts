@@ -49,7 +49,7 @@ export type BulkRowRef = { batchId: string; rowNumber: number };
  * row was in the air). The caller then skips the per-send budget and threshold checks, which the whole
  * batch passed; false means the ordinary single-send rules apply (fail closed).
  */
-export async function useBatchReservation(tx: Db, row: BulkRowRef, senderId: string): Promise<boolean> {
+export async function consumeBatchReservation(tx: Db, row: BulkRowRef, senderId: string): Promise<boolean> {
   const result = (await tx.execute(sql`
     update bulk_rows r set reservation_used = true
     from bulk_batches b

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { type ApprovalPolicy, approvalPolicies } from "@/lib/db/schema";
 import { getConfig } from "@/lib/env";
 import { countBudgetRefusal } from "@/lib/telemetry/metrics";
-import { type BulkRowRef, useBatchReservation } from "./batch-reservations";
+import { type BulkRowRef, consumeBatchReservation } from "./batch-reservations";
 import { type BudgetMeter, budgetsFor, meterFor } from "./budget-usage";
 import type { CostEstimate } from "./estimate";
 import { formatMoney } from "./money";
@@ -85,7 +85,7 @@ export async function decideSpend(
   const org = await readOrgLimits(tx);
   const orgLimited = hasOrgLimits(org);
   if (owned.length === 0 && !policy && !orgLimited && !teamless) {
-    if (options.bulkRow) await useBatchReservation(tx, options.bulkRow, sender.id);
+    if (options.bulkRow) await consumeBatchReservation(tx, options.bulkRow, sender.id);
     return { kind: "proceed", meters: [] };
   }
 
@@ -94,7 +94,7 @@ export async function decideSpend(
   }
   if (orgLimited) await lockOrgLimits(tx);
   // Under the same locks: the row's share moves to this send, so the meters below count it once.
-  if (options.bulkRow && (await useBatchReservation(tx, options.bulkRow, sender.id))) {
+  if (options.bulkRow && (await consumeBatchReservation(tx, options.bulkRow, sender.id))) {
     const meters = await Promise.all(owned.map((b) => meterFor(tx, b, now)));
     if (orgLimited) meters.push(...(await orgMetersFor(tx, org, sender, now, orgCurrency)));
     return { kind: "proceed", meters };
