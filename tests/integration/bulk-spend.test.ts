@@ -38,7 +38,7 @@ describe.each(backends)("bulk spend before sending on $name", (backend) => {
   const rowsOf = (batchId: string) =>
     database.db.select().from(bulkRows).where(eq(bulkRows.batchId, batchId)).orderBy(bulkRows.rowNumber);
   const run = (rep: User, batchId: string) =>
-    runBatch(bulkWorkerDeps(database.db, rep, sandboxClient(sim)), batchId);
+    runBatch(bulkWorkerDeps(database.db, rep, sandboxClient(sim, { timeoutMs: 10_000 })), batchId);
 
   it("a batch that fills the budget exactly sends every row: each row's send takes its share, never counted twice", async () => {
     const db = database.db;
