@@ -32,12 +32,15 @@ export default async function ApprovalsPage() {
         </p>
       </div>
       <PendingBatches batches={batches} currency={getConfig().currency} />
-      <ApprovalQueue
-        items={items}
-        currency={getConfig().currency}
-        approve={approveSendAction}
-        reject={rejectSendAction}
-      />
+      {/* "Nothing is waiting" would contradict the batches above. */}
+      {items.length > 0 || batches.length === 0 ? (
+        <ApprovalQueue
+          items={items}
+          currency={getConfig().currency}
+          approve={approveSendAction}
+          reject={rejectSendAction}
+        />
+      ) : null}
     </div>
   );
 }
