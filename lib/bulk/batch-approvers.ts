@@ -55,3 +55,12 @@ export async function decidableBatch(
     .where(and(eq(bulkBatches.id, batchId), eq(bulkBatches.state, "pending_approval"), decidableBy(decider)));
   return batch ?? null;
 }
+
+/** How many batches wait on this caller (added to the header's Approvals badge). */
+export async function countPendingBatches(db: Db, decider: BatchDecider): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(bulkBatches)
+    .where(and(eq(bulkBatches.state, "pending_approval"), decidableBy(decider)));
+  return row?.n ?? 0;
+}

@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { listPendingBatches } from "@/lib/bulk/batch-approvers";
+import { countPendingBatches, listPendingBatches } from "@/lib/bulk/batch-approvers";
 import { approveBatch, rejectBatch, rejectBatchRows } from "@/lib/bulk/batch-decisions";
 import { startBatch } from "@/lib/bulk/start-batch";
 import { runBatch } from "@/lib/bulk/worker";
@@ -68,6 +68,7 @@ describe.each(backends)("bulk batch approval on $name", (backend) => {
     expect(await listPendingBatches(db, manager)).toMatchObject([
       { id: batchId, rows: 4, estimatedTotal: "240.00", approvalReason: "threshold" },
     ]);
+    expect(await countPendingBatches(db, manager)).toBe(1);
     expect(await listPendingBatches(db, rep)).toHaveLength(0);
     expect(await listPendingBatches(db, otherManager)).toHaveLength(0);
     expect((await approveBatch(db, rep, batchId)).status).toBe("own_batch");
