@@ -117,8 +117,8 @@ test.describe("approval", () => {
     await rule.getByRole("button", { name: "Save rule" }).click();
     await expect(admin.getByText("Approval above $50.00")).toBeVisible();
     // Coffee is physical: Sendoso gives no price, so the admin's estimate prices each row.
-    const estimate = admin.getByRole("form", { name: "Estimate for Coffee for two" });
-    await estimate.getByLabel("Estimated cost of Coffee for two (USD)").fill("24");
+    const estimate = admin.getByRole("form", { name: "Estimate for Coffee for two", exact: true });
+    await estimate.getByLabel("Estimated cost of Coffee for two (USD)", { exact: true }).fill("24");
     await estimate.getByRole("button", { name: "Save" }).click();
     await expect(admin.getByText("Estimate for Coffee for two saved").first()).toBeVisible();
 
