@@ -57,10 +57,8 @@ export const controlBulkSchema = z.object({ batchId, control: z.enum(["pause", "
 export const decideBulkSchema = z.object({ batchId });
 
 /** Rejecting a batch, or some of its rows: the rep reads why, as for a single send. */
-export const rejectBulkSchema = rejectSendSchema
-  .pick({ reason: true })
-  .extend({
-    batchId,
-    rowNumbers: z.array(rowNumber).min(1, "Tick the rows to reject").max(5_000).optional(),
-  });
+export const rejectBulkSchema = rejectSendSchema.pick({ reason: true }).extend({
+  batchId,
+  rowNumbers: z.array(rowNumber).min(1, "Tick the rows to reject").max(5_000).optional(),
+});
 export type RejectBulkValues = z.output<typeof rejectBulkSchema>;
