@@ -134,7 +134,7 @@ test.describe("approval", () => {
     await manager.getByRole("link", { name: `approve-${tag}.csv` }).click();
     await expect(manager.getByTestId("bulk-approval-summary")).toContainText("estimated $408.00");
     // A reason is required to reject.
-    await manager.getByLabel("Reject row 1").check();
+    await manager.getByLabel("Reject row 1", { exact: true }).check();
     await manager.getByRole("button", { name: "Reject 1 selected rows" }).click();
     await expect(manager.getByTestId(/bulk-reject-reason-.*-error/)).toBeVisible();
     await manager.getByLabel("Reason (the rep reads it)").fill("Already a customer");
