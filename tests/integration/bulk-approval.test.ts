@@ -141,4 +141,30 @@ describe.each(backends)("bulk batch approval on $name", (backend) => {
     expect((await rowsOf(batchId)).map((r) => r.error ?? r.outcome)).toEqual(Array(30).fill("sent"));
     expect((await budgetMetersFor(db, over))[0]).toMatchObject({ spent: 150, reserved: 0 });
   });
+  it("a rep with no team: refused whole under TEAMLESS_SENDS=refuse, else the batch waits for an admin", async () => {
+    const db = database.db;
+    const newHire = await makeUser(db, "appr-newhire", "rep", null);
+    const admin = await makeUser(db, "appr-admin", "admin", "ops");
+    const batchId = await draftBatch(db, newHire, 3);
+    const refused = await startBatch(db, newHire, batchId, priced("Mug", 5), {
+      ...START,
+      teamlessSends: "refuse",
+    });
+    expect(refused).toMatchObject({ kind: "over_budget" });
+    if (refused.kind === "over_budget") expect(refused.message).toContain("no team");
+    const waiting = await startBatch(db, newHire, batchId, priced("Mug", 5), {
+      ...START,
+      teamlessSends: "approve",
+    });
+    expect(waiting).toMatchObject({ kind: "awaiting_approval" });
+    // No manager's team: only an admin decides.
+    expect((await approveBatch(db, manager, batchId)).status).toBe("not_found");
+    expect((await approveBatch(db, admin, batchId)).status).toBe("approved");
+    const worked = await runBatch(
+      bulkWorkerDeps(db, newHire, sandboxClient(sim, { timeoutMs: 10_000 })),
+      batchId,
+    );
+    expect(worked).toMatchObject({ result: { processed: 3, completed: true } });
+    expect((await rowsOf(batchId)).map((r) => r.outcome)).toEqual(["sent", "sent", "sent"]);
+  });
 });
