@@ -5,6 +5,7 @@ import { QueryProvider } from "@/components/app/query-provider";
 import { SendosoConnectNotice } from "@/components/app/sendoso-connect-notice";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { countPendingBatches } from "@/lib/bulk/batch-approvers";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { getViewerLocale } from "@/lib/i18n/viewer-locale";
@@ -20,7 +21,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const [unread, pendingApprovals] = await Promise.all([
     unreadCount(db, user.id),
     // The header's "Approvals" badge; a failed count only hides the number, never the page.
-    can(user.role, "approve_sends") ? countPendingApprovals(db, user).catch(() => null) : null,
+    can(user.role, "approve_sends")
+      ? Promise.all([countPendingApprovals(db, user), countPendingBatches(db, user)])
+          .then(([sends, batches]) => sends + batches)
+          .catch(() => null)
+      : null,
   ]);
   // Money renders in the viewer's locale on the server and, through this, the same after hydration.
   return (

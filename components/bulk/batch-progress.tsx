@@ -18,7 +18,9 @@ async function fetchProgress(batchId: string): Promise<Snapshot> {
   return (await response.json()) as Snapshot;
 }
 
-const live = (state: BulkBatchState) => state === "running" || state === "paused";
+// Waiting for approval polls too: the rep's tab sees the approver's decision and the rows go.
+const live = (state: BulkBatchState) =>
+  state === "running" || state === "paused" || state === "pending_approval";
 
 function timeLeft(p: Progress): string | null {
   if (p.pending === 0 || p.rowsPerSecond <= 0) return null;
@@ -108,7 +110,7 @@ export function BatchProgress({
       ) : null}
       {canControl && live(state) ? (
         <div className="flex gap-2">
-          {state === "running" ? (
+          {state === "pending_approval" ? null : state === "running" ? (
             <Button
               variant="secondary"
               size="sm"

@@ -1,5 +1,7 @@
-import type { BatchSpend } from "@/lib/bulk/batch-spend";
+import { type BatchSpend, budgetLabel } from "@/lib/bulk/batch-spend";
 import { formatMoney } from "@/lib/spend/money";
+
+const capitalised = (text: string) => `${text[0]?.toUpperCase() ?? ""}${text.slice(1)}`;
 
 /** Spend before sending: the batch total against every budget it counts against, and the threshold. */
 export function SpendSummary({
@@ -23,9 +25,7 @@ export function SpendSummary({
       </h2>
       <p>
         {spend.total === null ? (
-          <>
-            This touch has no cost estimate: each gift waits for a manager&apos;s approval before it goes out.
-          </>
+          <>This touch has no cost estimate, so the batch&apos;s total is not known.</>
         ) : (
           <>
             {rows.toLocaleString("en-US")} gifts × {formatMoney(perGift ?? 0, currency)} ={" "}
@@ -37,8 +37,8 @@ export function SpendSummary({
         <ul className="flex flex-col gap-1 text-sm">
           {spend.meters.map(({ meter, leftAfter }) => (
             <li key={meter.budgetId}>
-              {meter.scope === "team" ? "Team" : "Your own"} {meter.period} budget:{" "}
-              {formatMoney(meter.left, meter.currency)} left of {formatMoney(meter.amount, meter.currency)}
+              {capitalised(budgetLabel(meter))}: {formatMoney(meter.left, meter.currency)} left of{" "}
+              {formatMoney(meter.amount, meter.currency)}
               {leftAfter !== null ? (
                 <span className={leftAfter < 0 ? "font-semibold text-danger" : ""}>
                   {" "}
@@ -53,11 +53,11 @@ export function SpendSummary({
         <p className="text-sm text-ink-muted">No budget applies to your sends.</p>
       )}
       {spend.threshold !== null ? (
-        <p className="text-sm">
-          Approval threshold: {formatMoney(spend.threshold, currency)} per gift.
-          {spend.rowsNeedApproval
-            ? " Every gift of this batch will wait for a manager's approval before it goes out."
-            : ""}
+        <p className="text-sm">Approval threshold: {formatMoney(spend.threshold, currency)}.</p>
+      ) : null}
+      {spend.approval && !spend.refusal ? (
+        <p className="text-sm font-medium" data-testid="batch-needs-approval">
+          {spend.approval.message} The whole batch waits for one approval; nothing is sent before it.
         </p>
       ) : null}
       {spend.refusal ? (

@@ -59,6 +59,14 @@ export function HistoryTable({ rows: initialRows, showSender }: Props) {
             <TableCell data-label="Touch">
               <span className="block">{row.touchName}</span>
               <span className="block text-xs text-ink-muted">{SEND_TYPE_LABEL[row.sendType]}</span>
+              {row.batch ? (
+                <Link
+                  href={`/send/bulk/${row.batch.batchId}`}
+                  className={`block text-xs text-brand-700 underline ${focusRing}`}
+                >
+                  Bulk send {row.batch.fileName}, row {row.batch.rowNumber}
+                </Link>
+              ) : null}
             </TableCell>
             <TableCell data-label="State">
               <SendStateBadge state={row.state} />

@@ -1,3 +1,4 @@
+import type { SendBatchLink } from "@/lib/bulk/batch-of-send";
 import type { HistoryRow } from "@/lib/sends/history";
 import type { SendStatus } from "@/lib/sends/history-status";
 import { effectiveBucket, type StatusBucket } from "@/lib/sends/status-buckets";
@@ -6,6 +7,8 @@ import { effectiveBucket, type StatusBucket } from "@/lib/sends/status-buckets";
 export type HistoryRowView = Omit<HistoryRow, "createdAt" | "statusBucket"> & {
   createdAt: string;
   bucket: StatusBucket;
+  /** The bulk batch this send is a row of, if any. */
+  batch?: SendBatchLink;
 };
 
 export function toRowView({ createdAt, statusBucket, ...row }: HistoryRow): HistoryRowView {

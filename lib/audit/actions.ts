@@ -32,6 +32,9 @@ export const AUDIT_ACTIONS = [
   "bulk.paused",
   "bulk.resumed",
   "bulk.cancelled",
+  "bulk.approved",
+  "bulk.rejected",
+  "bulk.rows_rejected",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -66,4 +69,7 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "bulk.paused": "Bulk send paused",
   "bulk.resumed": "Bulk send resumed",
   "bulk.cancelled": "Bulk send cancelled",
+  "bulk.approved": "Bulk send approved",
+  "bulk.rejected": "Bulk send rejected",
+  "bulk.rows_rejected": "Bulk send rows rejected",
 };

@@ -12,7 +12,11 @@ const MOVES: Record<
   pause: { from: ["running"], to: "paused", audit: "bulk.paused" },
   resume: { from: ["paused"], to: "running", audit: "bulk.resumed" },
   // A draft can be thrown away too.
-  cancel: { from: ["draft", "running", "paused"], to: "cancelled", audit: "bulk.cancelled" },
+  cancel: {
+    from: ["draft", "pending_approval", "running", "paused"],
+    to: "cancelled",
+    audit: "bulk.cancelled",
+  },
 };
 
 /**

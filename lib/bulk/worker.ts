@@ -49,7 +49,8 @@ async function sendRow(
     return;
   }
   const pricing = batch.pricing as NonNullable<BulkBatch["pricing"]>;
-  const result = await submitSend(opened.deps, opened.sender, parsed.data, pricing);
+  // `bulkRow`: the row consumes its share of the batch's reservation (lib/spend/batch-reservations.ts).
+  const result = await submitSend({ ...opened.deps, bulkRow: at }, opened.sender, parsed.data, pricing);
   await finishRow(db, at, {
     outcome: result.status,
     sendId: "sendId" in result ? result.sendId : null,

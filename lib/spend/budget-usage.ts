@@ -2,6 +2,7 @@ import { and, eq, gte, lt, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type Budget, budgets, sends } from "@/lib/db/schema";
 import { getConfig } from "@/lib/env";
+import { batchReservedOf } from "./batch-reservations";
 import { budgetPeriodAt } from "./period";
 
 export type BudgetMeter = {
@@ -20,7 +21,10 @@ export type BudgetMeter = {
   amount: number;
   /** Sent: the actual cost once Sendoso reports it, else the estimate. */
   spent: number;
-  /** Pending approval (within budget), queued, in flight or unknown: held until they settle. */
+  /**
+   * Pending approval (within budget), queued, in flight or unknown: held until they settle; and the
+   * unsent rows of started bulk batches (lib/spend/batch-reservations.ts).
+   */
   reserved: number;
   left: number;
   overBudgetNeedsApproval: boolean;
@@ -65,10 +69,14 @@ export async function meterFor(
 ): Promise<BudgetMeter> {
   const { start, end } = budgetPeriodAt(budget.period, now, timeZone);
   const owner = budget.userId ? eq(sends.senderId, budget.userId) : eq(sends.team, budget.team ?? "");
-  const { spent, reserved } = await usageOf(
+  const usage = await usageOf(db, and(owner, gte(sends.createdAt, start), lt(sends.createdAt, end)));
+  const batches = await batchReservedOf(
     db,
-    and(owner, gte(sends.createdAt, start), lt(sends.createdAt, end)),
+    budget.userId ? { userId: budget.userId } : { team: budget.team ?? "" },
+    end,
   );
+  const { spent } = usage;
+  const reserved = Math.round((usage.reserved + batches) * 100) / 100;
   const amount = Number(budget.amount);
   return {
     budgetId: budget.id,

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { type OrgSpendLimits, orgSpendLimits, sends } from "@/lib/db/schema";
 import { getConfig } from "@/lib/env";
 import { startOfDayIn, wallDateAt } from "@/lib/time/zoned";
+import { batchReservedOf, type ReservationOwner } from "./batch-reservations";
 import { type BudgetMeter, budgetMetersFor, usageOf } from "./budget-usage";
 import { budgetPeriodAt } from "./period";
 
@@ -73,19 +74,32 @@ export async function orgMetersFor(
   const day = orgDayAt(now, timeZone);
   const inWindow = (w: { start: Date; end: Date }) =>
     and(gte(sends.createdAt, w.start), lt(sends.createdAt, w.end));
+  // Started bulk batches hold their unsent rows against the org-wide limits too.
+  const withBatches = async (
+    usage: Promise<{ spent: number; reserved: number }>,
+    owner: ReservationOwner,
+    end: Date,
+  ) => {
+    const [u, held] = await Promise.all([usage, batchReservedOf(db, owner, end)]);
+    return { spent: u.spent, reserved: Math.round((u.reserved + held) * 100) / 100 };
+  };
   if (row.budgetAmount !== null) {
     const period = budgetPeriodAt(row.budgetPeriod, now, timeZone);
-    const usage = await usageOf(db, inWindow(period));
+    const usage = await withBatches(usageOf(db, inWindow(period)), "everyone", period.end);
     const kind = { scope: "org", period: row.budgetPeriod, amount: row.budgetAmount, userId: null } as const;
     meters.push(orgMeter(row, kind, period, usage));
   }
   if (row.dailyCapTotal !== null) {
-    const usage = await usageOf(db, inWindow(day));
+    const usage = await withBatches(usageOf(db, inWindow(day)), "everyone", day.end);
     const kind = { scope: "org_day", period: "daily", amount: row.dailyCapTotal, userId: null } as const;
     meters.push(orgMeter(row, kind, day, usage));
   }
   if (row.dailyCapPerRep !== null) {
-    const usage = await usageOf(db, and(eq(sends.senderId, sender.id), inWindow(day)));
+    const usage = await withBatches(
+      usageOf(db, and(eq(sends.senderId, sender.id), inWindow(day))),
+      { userId: sender.id },
+      day.end,
+    );
     const kind = {
       scope: "rep_day",
       period: "daily",

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type ApprovalPolicy, approvalPolicies } from "@/lib/db/schema";
 import { countBudgetRefusal } from "@/lib/telemetry/metrics";
+import { type BulkRowRef, consumeBatchReservation } from "./batch-reservations";
 import { type BudgetMeter, budgetsFor, meterFor } from "./budget-usage";
 import type { CostEstimate } from "./estimate";
 import { formatMoney } from "./money";
@@ -30,6 +31,11 @@ export type SpendOptions = {
   teamlessSends?: TeamlessSends;
   /** AUTH_TEAM_GROUP_PREFIX, named in the message telling a teamless sender what IT must set up. */
   teamGroupPrefix?: string;
+  /**
+   * The send is this row of a bulk batch (the bulk worker sets it): a batch whose whole total was
+   * reserved, or approved, at start hands the row its share instead of checking the row again.
+   */
+  bulkRow?: BulkRowRef;
 };
 
 export async function approvalPolicyFor(db: Db, team: string | null): Promise<ApprovalPolicy | null> {
@@ -77,12 +83,21 @@ export async function decideSpend(
   const policy = await approvalPolicyFor(tx, sender.team);
   const org = await readOrgLimits(tx);
   const orgLimited = hasOrgLimits(org);
-  if (owned.length === 0 && !policy && !orgLimited && !teamless) return { kind: "proceed", meters: [] };
+  if (owned.length === 0 && !policy && !orgLimited && !teamless) {
+    if (options.bulkRow) await consumeBatchReservation(tx, options.bulkRow, sender.id);
+    return { kind: "proceed", meters: [] };
+  }
 
   for (const budget of owned) {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`budget:${budget.id}`}, 0))`);
   }
   if (orgLimited) await lockOrgLimits(tx);
+  // Under the same locks: the row's share moves to this send, so the meters below count it once.
+  if (options.bulkRow && (await consumeBatchReservation(tx, options.bulkRow, sender.id))) {
+    const meters = await Promise.all(owned.map((b) => meterFor(tx, b, now)));
+    if (orgLimited) meters.push(...(await orgMetersFor(tx, org, sender, now, orgCurrency)));
+    return { kind: "proceed", meters };
+  }
   const meters = await Promise.all(owned.map((b) => meterFor(tx, b, now)));
   // Read after the lock: a meter read before it could miss a send committed meanwhile.
   if (orgLimited) meters.push(...(await orgMetersFor(tx, org, sender, now, orgCurrency)));

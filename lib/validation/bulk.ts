@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BULK_FIELDS } from "@/lib/bulk/fields";
 import { CUSTOM_MESSAGE_MAX, EXPIRE_DAYS_MAX, EXPIRE_DAYS_MIN } from "./send";
+import { rejectSendSchema } from "./spend";
 
 /**
  * The batch-wide choices of a bulk upload (multipart form fields). Row fields are judged by the
@@ -52,3 +53,12 @@ export const dropBulkRowSchema = z.object({ batchId, rowNumber, dropped: z.boole
 export const startBulkSchema = z.object({ batchId });
 
 export const controlBulkSchema = z.object({ batchId, control: z.enum(["pause", "resume", "cancel"]) });
+
+export const decideBulkSchema = z.object({ batchId });
+
+/** Rejecting a batch, or some of its rows: the rep reads why, as for a single send. */
+export const rejectBulkSchema = rejectSendSchema.pick({ reason: true }).extend({
+  batchId,
+  rowNumbers: z.array(rowNumber).min(1, "Tick the rows to reject").max(5_000).optional(),
+});
+export type RejectBulkValues = z.output<typeof rejectBulkSchema>;

@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
+import { expect, type Page, test } from "@playwright/test";
+import { pageAs } from "./history-support";
 import { E2E } from "./support/ports";
 import { REP_STATE } from "./support/sign-in";
+import { removeAllSpendSettings } from "./support/spend";
 
 test.use({ storageState: REP_STATE });
 
@@ -13,6 +15,18 @@ function uniqueTemplate(): { csv: string; tag: string } {
     `@${tag}.example.com`,
   );
   return { csv, tag };
+}
+
+/** Uploads the 20-row fixture as the rep and opens its review page. */
+async function uploadTemplate(page: Page, csv: string, fileName = "event.csv") {
+  await page.goto("/send/bulk");
+  await page.getByLabel("Touch for every row").selectOption({ label: "Coffee for two" });
+  await page
+    .getByLabel("CSV or Excel file")
+    .setInputFiles({ name: fileName, mimeType: "text/csv", buffer: Buffer.from(csv) });
+  await page.getByRole("button", { name: "Read the file" }).click();
+  await page.getByRole("button", { name: "Review 20 rows" }).click();
+  await expect(page).toHaveURL(/\/send\/bulk\/[0-9a-f-]{36}$/);
 }
 
 test("a rep uploads 20 rows, fixes one, drops one, sends, watches it finish and downloads the results", async ({
@@ -86,4 +100,60 @@ test("a bad file gets a clear message and stores nothing", async ({ page }) => {
   await page.getByRole("button", { name: "Read the file" }).click();
   await expect(page.getByTestId("file-error")).toHaveText(/not a CSV: it contains binary data/);
   await expect(page).toHaveURL(/\/send\/bulk$/);
+});
+
+test.describe("approval", () => {
+  test.afterAll(async ({ browser }) => {
+    await removeAllSpendSettings(await pageAs(browser, "admin"));
+  });
+
+  test("a batch over the team's threshold waits as one; the manager rejects a row and approves the rest", async ({
+    page,
+    browser,
+  }) => {
+    const admin = await pageAs(browser, "admin");
+    await admin.goto("/admin/spend");
+    const rule = admin.getByRole("form", { name: "Approval rule for team a" });
+    await rule.getByLabel("Approval above (USD)").fill("50");
+    await rule.getByRole("button", { name: "Save rule" }).click();
+    await expect(admin.getByText("Approval above $50.00")).toBeVisible();
+    // Coffee is physical: Sendoso gives no price, so the admin's estimate prices each row.
+    const estimate = admin.getByRole("form", { name: "Estimate for Coffee for two", exact: true });
+    await estimate.getByLabel("Estimated cost of Coffee for two (USD)", { exact: true }).fill("24");
+    await estimate.getByRole("button", { name: "Save" }).click();
+    await expect(admin.getByText("Estimate for Coffee for two saved").first()).toBeVisible();
+
+    const { csv, tag } = uniqueTemplate();
+    await uploadTemplate(page, csv, `approve-${tag}.csv`);
+    await expect(page.getByTestId("batch-needs-approval")).toContainText("approval threshold of $50.00");
+    await page.getByRole("button", { name: "Send 17 gifts" }).click();
+    await expect(page.getByTestId("bulk-approval-summary")).toContainText("17 gifts");
+    await expect(page.getByText("Waiting for approval").first()).toBeVisible();
+
+    const manager = await pageAs(browser, "manager");
+    await manager.goto("/approvals");
+    await manager.getByRole("link", { name: `approve-${tag}.csv` }).click();
+    await expect(manager.getByTestId("bulk-approval-summary")).toContainText("estimated $408.00");
+    // A reason is required to reject.
+    await manager.getByLabel("Reject row 1", { exact: true }).check();
+    await manager.getByRole("button", { name: "Reject 1 selected rows" }).click();
+    await expect(manager.getByTestId(/bulk-reject-reason-.*-error/)).toBeVisible();
+    await manager.getByLabel("Reason (the rep reads it)").fill("Already a customer");
+    await manager.getByRole("button", { name: "Reject 1 selected rows" }).click();
+    await expect(manager.getByText("1 rows rejected; the rest of the batch still waits.")).toBeVisible();
+    await expect(manager.getByTestId("bulk-approval-summary")).toContainText("16 gifts");
+    await manager.getByRole("button", { name: "Approve batch" }).click();
+    await expect(manager.getByText("Sending").first()).toBeVisible();
+
+    // The rep's tab, left open, sees the decision and the batch go through.
+    await expect(page.getByTestId("bulk-progress-text")).toContainText("16 of 16 rows processed", {
+      timeout: 45_000,
+    });
+    await expect(page.getByTestId("bulk-count-sent")).toHaveText("16");
+    // Every row is an ordinary send in History, with a link back to its batch.
+    await page.getByRole("link", { name: "Open in History" }).first().click();
+    await expect(page.getByTestId("send-batch-link")).toContainText(`approve-${tag}.csv`);
+    await page.getByTestId("send-batch-link").click();
+    await expect(page.getByRole("heading", { name: `Bulk send: approve-${tag}.csv` })).toBeVisible();
+  });
 });

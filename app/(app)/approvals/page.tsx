@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ApprovalQueue } from "@/components/approvals/approval-queue";
+import { PendingBatches } from "@/components/bulk/pending-batches";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { listPendingBatches } from "@/lib/bulk/batch-approvers";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { listPendingApprovals } from "@/lib/sends/approval-queue";
@@ -16,7 +18,10 @@ export default async function ApprovalsPage() {
   // Reps get the same 404 as for a page that does not exist.
   if (!can(user.role, "approve_sends")) notFound();
   const db = await getDb();
-  const items = await toApprovalItems(db, await listPendingApprovals(db, user));
+  const [items, batches] = await Promise.all([
+    listPendingApprovals(db, user).then((pending) => toApprovalItems(db, pending)),
+    listPendingBatches(db, user),
+  ]);
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
       <div>
@@ -26,12 +31,16 @@ export default async function ApprovalsPage() {
           Sendoso account; rejecting tells the rep why.
         </p>
       </div>
-      <ApprovalQueue
-        items={items}
-        currency={getConfig().currency}
-        approve={approveSendAction}
-        reject={rejectSendAction}
-      />
+      <PendingBatches batches={batches} currency={getConfig().currency} />
+      {/* "Nothing is waiting" would contradict the batches above. */}
+      {items.length > 0 || batches.length === 0 ? (
+        <ApprovalQueue
+          items={items}
+          currency={getConfig().currency}
+          approve={approveSendAction}
+          reject={rejectSendAction}
+        />
+      ) : null}
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   index,
   integer,
@@ -17,10 +18,20 @@ import { users } from "./users";
 
 /**
  * A bulk send (issue 12): `draft` (uploaded, being reviewed) → `running` (started: every kept row is
- * `pending`) ⇄ `paused` → `completed` | `cancelled`. Rows become ordinary sends one by one through the
- * single-send path (lib/sends/send-service.ts submitSend), each with its own idempotency key.
+ * `pending`) ⇄ `paused` → `completed` | `cancelled`. A batch over a threshold or a budget that allows
+ * approval goes `draft` → `pending_approval` → `running` (approved) | `rejected`. Rows become ordinary
+ * sends one by one through the single-send path (lib/sends/send-service.ts submitSend), each with its
+ * own idempotency key.
  */
-export const BULK_BATCH_STATES = ["draft", "running", "paused", "completed", "cancelled"] as const;
+export const BULK_BATCH_STATES = [
+  "draft",
+  "pending_approval",
+  "running",
+  "paused",
+  "completed",
+  "cancelled",
+  "rejected",
+] as const;
 export type BulkBatchState = (typeof BULK_BATCH_STATES)[number];
 
 /** `draft` rows can be fixed or dropped; `pending` → `claimed` (a worker took it) → `done`. */
@@ -56,6 +67,17 @@ export const bulkBatches = pgTable(
     }>(),
     /** Per-row estimate × rows at start (null: unpriced touch). */
     estimatedTotal: numeric("estimated_total", { precision: 12, scale: 2 }),
+    /**
+     * Waiting for approval because it does not fit a budget: like an over-budget single send, it holds
+     * no reservation until an approver overrides (then false).
+     */
+    overBudget: boolean("over_budget").notNull().default(false),
+    /** Why it waits for approval (the single-send reasons: threshold, over_budget, no_estimate, teamless). */
+    approvalReason: text("approval_reason"),
+    decidedBy: uuid("decided_by").references(() => users.id),
+    decidedAt: timestamp("decided_at", { withTimezone: true }),
+    /** The approver's reason for rejecting the batch. */
+    decisionReason: text("decision_reason"),
     createdAt: createdAt(),
     startedAt: timestamp("started_at", { withTimezone: true }),
     finishedAt: timestamp("finished_at", { withTimezone: true }),
@@ -82,6 +104,11 @@ export const bulkRows = pgTable(
     state: text("state").$type<BulkRowState>().notNull().default("draft"),
     /** Derived from batch id + row number at start (lib/bulk/row-key.ts). */
     idempotencyKey: uuid("idempotency_key"),
+    /**
+     * The row's share of the batch reservation became its own send's reservation, in the transaction
+     * that recorded the send (lib/spend/batch-reservations.ts): from then on only the send counts.
+     */
+    reservationUsed: boolean("reservation_used").notNull().default(false),
     claimedAt: timestamp("claimed_at", { withTimezone: true }),
     /** The ordinary send this row became (null: refused before one was recorded, see `outcome`). */
     sendId: uuid("send_id").references(() => sends.id),

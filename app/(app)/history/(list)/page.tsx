@@ -8,6 +8,7 @@ import { HistoryTable } from "@/components/history/history-table";
 import { toRowView } from "@/components/history/row-view";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { batchesOfSends } from "@/lib/bulk/batch-of-send";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { decodeCursor, encodeCursor } from "@/lib/sends/cursor";
@@ -39,6 +40,10 @@ export default async function HistoryPage({ searchParams }: Props) {
     listSends(db, scope, { limit: size, after: decodeCursor(after), filters: zoned.filters }),
     loadFilterOptions(db, scope),
   ]);
+  const batches = await batchesOfSends(
+    db,
+    rows.map((r) => r.id),
+  );
   const filterQuery = historyQueryString({ ...filters, size });
   const filtered = Object.values(filters).some((v) => v !== undefined);
   return (
@@ -62,7 +67,10 @@ export default async function HistoryPage({ searchParams }: Props) {
       {rows.length === 0 ? (
         <HistoryEmpty reason={after ? "end" : filtered ? "filtered" : "none"} />
       ) : (
-        <HistoryTable rows={rows.map(toRowView)} showSender={scope.kind !== "own"} />
+        <HistoryTable
+          rows={rows.map((r) => ({ ...toRowView(r), batch: batches.get(r.id) }))}
+          showSender={scope.kind !== "own"}
+        />
       )}
       <HistoryPager
         newestHref={after ? `/history${filterQuery}` : null}

@@ -10,6 +10,7 @@ import { SendUpstream } from "@/components/history/send-upstream";
 import { focusRing } from "@/components/ui/styles";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
+import { batchesOfSends } from "@/lib/bulk/batch-of-send";
 import { getDb } from "@/lib/db";
 import { getSendDetail } from "@/lib/sends/history-detail";
 import { sendScopeFor } from "@/lib/sends/scope";
@@ -21,11 +22,13 @@ type Props = { params: Promise<{ id: string }> };
 export default async function SendDetailPage({ params }: Props) {
   const user = await requireUser();
   const { id } = await params;
-  const detail = await getSendDetail(await getDb(), sendScopeFor(user), id);
+  const db = await getDb();
+  const detail = await getSendDetail(db, sendScopeFor(user), id);
   // Outside the caller's scope looks exactly like a missing send. No loading.tsx above this page, so
   // nothing has streamed yet and the response really is a 404.
   if (!detail) notFound();
   const { send } = detail;
+  const batch = (await batchesOfSends(db, [send.id])).get(send.id);
   return (
     <div className="flex flex-col gap-6">
       <Link
@@ -38,6 +41,15 @@ export default async function SendDetailPage({ params }: Props) {
         <div>
           <h1 className="text-2xl font-semibold">Gift to {send.recipientName || send.recipientEmail}</h1>
           <p className="text-ink-muted">{send.touchName}</p>
+          {batch ? (
+            <Link
+              href={`/send/bulk/${batch.batchId}`}
+              className={`rounded-control text-sm text-brand-700 underline ${focusRing}`}
+              data-testid="send-batch-link"
+            >
+              Part of bulk send {batch.fileName} (row {batch.rowNumber})
+            </Link>
+          ) : null}
         </div>
         {send.state === "unknown" ? (
           <div className="flex flex-wrap items-start gap-3">

@@ -100,6 +100,8 @@ export const startBulkBatch = defineAction(
     const outcome = await startBatch(found.db, user, input.batchId, pricing, {
       windowDays: config.repeatRecipientWindowDays,
       currency: config.currency,
+      teamlessSends: config.teamlessSends,
+      teamGroupPrefix: config.auth.teamGroupPrefix,
     });
     if (outcome.kind === "started" || outcome.kind === "already_started") {
       after(() =>
@@ -110,6 +112,8 @@ export const startBulkBatch = defineAction(
     switch (outcome.kind) {
       case "started":
         return { kind: "started" as const, rows: outcome.rows, skipped: outcome.skipped };
+      case "awaiting_approval":
+        return { kind: "awaiting_approval" as const, rows: outcome.rows, message: outcome.message };
       case "already_started":
         return { kind: "already_started" as const };
       case "over_budget":

@@ -7,10 +7,13 @@ import { BATCH_STATE } from "@/components/bulk/batch-state";
 import { Badge } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { requireUser } from "@/lib/auth/session";
+import { decidableBatch, mayDecideBatch } from "@/lib/bulk/batch-approvers";
 import { mayControl, visibleBatch } from "@/lib/bulk/batch-scope";
 import { batchProgress } from "@/lib/bulk/progress";
 import { batchResultRows } from "@/lib/bulk/results";
 import { getDb } from "@/lib/db";
+import { getConfig } from "@/lib/env";
+import { ApprovalView, PendingSummary } from "./approval-view";
 import { ReviewView } from "./review-view";
 
 export const metadata: Metadata = { title: "Bulk send" };
@@ -24,8 +27,12 @@ export default async function BulkBatchPage({ params, searchParams }: Props) {
   const user = await requireUser();
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const db = await getDb();
-  const batch = /^[0-9a-f-]{36}$/i.test(id) ? await visibleBatch(db, user, id) : null;
+  const uuid = /^[0-9a-f-]{36}$/i.test(id);
+  // A fallback approver of another team sees the batch they are asked to decide, and nothing more.
+  const batch = uuid ? ((await visibleBatch(db, user, id)) ?? (await decidableBatch(db, user, id))) : null;
   if (!batch) notFound();
+  const deciding = batch.state === "pending_approval" && (await mayDecideBatch(db, user, batch));
+  const currency = getConfig().currency;
   const page = Math.max(0, Number.parseInt(String(query.page ?? "0"), 10) || 0);
   const filter = (ROW_FILTERS as readonly string[]).includes(String(query.show))
     ? (query.show as RowFilter)
@@ -46,8 +53,15 @@ export default async function BulkBatchPage({ params, searchParams }: Props) {
         ) : (
           <p>This batch is still being reviewed by its rep.</p>
         )
+      ) : deciding ? (
+        <ApprovalView db={db} batch={batch} currency={currency} />
       ) : (
         <StartedView
+          summary={
+            batch.state === "pending_approval" ? (
+              <PendingSummary batch={batch} rows={await pendingRows(db, batch.id)} currency={currency} />
+            ) : null
+          }
           batchId={batch.id}
           state={batch.state}
           canControl={mayControl(user, batch, "stop")}
@@ -58,12 +72,18 @@ export default async function BulkBatchPage({ params, searchParams }: Props) {
   );
 }
 
+async function pendingRows(db: Awaited<ReturnType<typeof getDb>>, batchId: string): Promise<number> {
+  return (await batchProgress(db, batchId)).pending;
+}
+
 async function StartedView({
+  summary,
   batchId,
   state,
   canControl,
   filter,
 }: {
+  summary: React.ReactNode;
   batchId: string;
   state: Parameters<typeof BatchProgress>[0]["initial"]["state"];
   canControl: boolean;
@@ -73,6 +93,7 @@ async function StartedView({
   const [progress, rows] = await Promise.all([batchProgress(db, batchId), batchResultRows(db, batchId)]);
   return (
     <>
+      {summary}
       <BatchProgress key={state} batchId={batchId} initial={{ state, progress }} canControl={canControl} />
       <div className="flex flex-wrap items-center gap-2">
         <a

@@ -34,7 +34,11 @@ export async function ReviewView({
   const sendable = reviews.filter((r) => r.values && !r.blocked).length;
   const pricing = await touchPricingFor(db, batch.senderId, batch.settings?.touchId ?? 0).catch(() => null);
   const spend = pricing
-    ? await batchSpend(db, user, pricing.estimate, sendable, { currency: config.currency })
+    ? await batchSpend(db, user, pricing.estimate, sendable, {
+        currency: config.currency,
+        teamlessSends: config.teamlessSends,
+        teamGroupPrefix: config.auth.teamGroupPrefix,
+      })
     : null;
   // Problems first, so 20 invalid rows in 5,000 are on the first page.
   const ordered = [...reviews].sort((a, b) => rank(a) - rank(b) || a.rowNumber - b.rowNumber);
