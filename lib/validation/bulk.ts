@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { BULK_FIELDS } from "@/lib/bulk/fields";
 import { CUSTOM_MESSAGE_MAX, EXPIRE_DAYS_MAX, EXPIRE_DAYS_MIN } from "./send";
+import { MAX_TOUCH_ID } from "./touch-id";
 
 /**
  * The batch-wide choices of a bulk upload (multipart form fields). Row fields are judged by the
@@ -8,7 +9,11 @@ import { CUSTOM_MESSAGE_MAX, EXPIRE_DAYS_MAX, EXPIRE_DAYS_MIN } from "./send";
  */
 export const bulkUploadSchema = z
   .object({
-    touchId: z.coerce.number({ error: "Choose a touch" }).int("Choose a touch").positive("Choose a touch"),
+    touchId: z.coerce
+      .number({ error: "Choose a touch" })
+      .int("Choose a touch")
+      .positive("Choose a touch")
+      .max(MAX_TOUCH_ID, "Choose a touch"),
     sendType: z.enum(["address_collection", "known_address", "egift"], {
       error: "Choose how the gifts are delivered",
     }),

@@ -45,7 +45,13 @@ describe.each(backends)("a second approver after the first one's send went unkno
     // The admin's approval passes the pending check, then waits (while opening its client) until the
     // manager's approval has sent and settled.
     const late = approveSend(
-      { ...spendDeps(database.db, sim), sendosoFor: async () => (await first, client) },
+      {
+        ...spendDeps(database.db, sim),
+        sendosoFor: async () => {
+          await first;
+          return client;
+        },
+      },
       admin,
       submitted.sendId,
     );
