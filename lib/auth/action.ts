@@ -24,6 +24,7 @@ type ActionCore = {
   run(caller: ActionCaller, input: unknown): Promise<ActionResult<unknown>>;
   permission: Action;
   failureMessage: string;
+  sameOriginOnly: boolean;
 };
 const cores = new WeakMap<object, ActionCore>();
 
@@ -82,7 +83,12 @@ export function defineAction<S extends z.ZodType, T>(
     }
   };
   const action = (input: unknown) => run(requestCaller, input);
-  cores.set(action, { run, permission: options.permission, failureMessage: options.failureMessage });
+  cores.set(action, {
+    run,
+    permission: options.permission,
+    failureMessage: options.failureMessage,
+    sameOriginOnly: options.sameOriginOnly ?? false,
+  });
   return action;
 }
 

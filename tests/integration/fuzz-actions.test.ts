@@ -167,6 +167,8 @@ describe(`every server action, fuzzed as each role and as nobody, on ${backend.n
     const text = JSON.stringify(outcome);
     for (const marker of outside(role).flatMap(markersOf))
       expect(text, `${name} leaked ${marker}`).not.toContain(marker);
+    const forged = headers === crossOrigin && core.sameOriginOnly;
+    if (forged) expect(JSON.stringify(outcome), `${name} ran a forged request`).toMatch(/did not come from/);
     if (!outcome.result) return "redirect";
     const result = outcome.result;
     if (result.ok) {
