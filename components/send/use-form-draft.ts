@@ -19,12 +19,17 @@ export function useFormDraft(form: SendForm, storageKey: string) {
     const saved = sessionStorage.getItem(storageKey);
     if (saved) {
       try {
-        form.reset({ ...form.getValues(), ...JSON.parse(saved) });
+        // The page's defaults stay the defaults: "Send another" starts from them, not from this draft.
+        form.reset({ ...form.getValues(), ...JSON.parse(saved) }, { keepDefaultValues: true });
       } catch {
         sessionStorage.removeItem(storageKey);
       }
     }
-    const subscription = form.watch((values) => sessionStorage.setItem(storageKey, JSON.stringify(values)));
+    const save = (values: unknown) => sessionStorage.setItem(storageKey, JSON.stringify(values));
+    // Saved at once, not on the first change only: a CRM-prefilled form sent as it came (nothing
+    // typed) must come back with its key after a reload, or Send again would be a second intent.
+    save(form.getValues());
+    const subscription = form.watch(save);
     return () => subscription.unsubscribe();
   }, [form, storageKey]);
 }

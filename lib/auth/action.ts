@@ -11,6 +11,31 @@ import type { ActionResult } from "./action-result";
 import { type Action, can } from "./permissions";
 import { requireUser } from "./session";
 
+/** Who is calling: the session's user (else a redirect to sign-in) and the request's headers. */
+export type ActionCaller = {
+  user(): Promise<User>;
+  headers(): Promise<Headers>;
+};
+
+/** The real caller of a server action: this request's session and headers. */
+const requestCaller: ActionCaller = { user: requireUser, headers: () => headers() };
+
+type ActionCore = {
+  run(caller: ActionCaller, input: unknown): Promise<ActionResult<unknown>>;
+  permission: Action;
+  failureMessage: string;
+  sameOriginOnly: boolean;
+};
+const cores = new WeakMap<object, ActionCore>();
+
+/**
+ * The checks and handler behind an action, for a given caller. Only for tests, which drive every
+ * action as each role (tests/integration/fuzz-actions.test.ts); the app calls the action itself.
+ */
+export function actionCoreOf(action: object): ActionCore | undefined {
+  return cores.get(action);
+}
+
 /**
  * Every server action goes through here, in this order: session → same origin → rate limit → parse →
  * permission → domain call. Actions are public POST endpoints, so nothing about the caller or the input
@@ -31,9 +56,9 @@ export function defineAction<S extends z.ZodType, T>(
   },
   handler: (user: User, input: z.output<S>) => Promise<T>,
 ): (input: unknown) => Promise<ActionResult<T>> {
-  return async (input) => {
-    const user = await requireUser();
-    if (options.sameOriginOnly !== false && !isSameOriginRequest(await headers())) {
+  const run = async (caller: ActionCaller, input: unknown): Promise<ActionResult<T>> => {
+    const user = await caller.user();
+    if (options.sameOriginOnly !== false && !isSameOriginRequest(await caller.headers())) {
       return { ok: false, formError: "This request did not come from Gift Desk, so nothing was done." };
     }
     // Counted before parsing, so malformed floods are limited too; if the store is down, nothing runs.
@@ -61,6 +86,14 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: false, formError: options.failureMessage };
     }
   };
+  const action = (input: unknown) => run(requestCaller, input);
+  cores.set(action, {
+    run,
+    permission: options.permission,
+    failureMessage: options.failureMessage,
+    sameOriginOnly: options.sameOriginOnly ?? false,
+  });
+  return action;
 }
 
 async function rateLimitRefusal(

@@ -52,6 +52,10 @@ async function claimApproved(deps: ApproveDeps, decider: Decider, row: Send) {
   return deps.db.transaction(async (tx) => {
     const txDb = tx as unknown as Db;
     await lockRecipient(txDb, row.recipientEmail);
+    // Another approver may have released it meanwhile: if that send ended `unknown`, the block below
+    // would read this very send as the unconfirmed gift and answer "held" instead of "not pending".
+    const [current] = await txDb.select({ state: sends.state }).from(sends).where(eq(sends.id, row.id));
+    if (current?.state !== "pending_approval") return { blocked: false as const, moved: null };
     const prior = await priorSendsTo(txDb, row.recipientEmail, deps.repeatWindowDays);
     if (prior.some((p) => p.state === "unknown")) return { blocked: true as const };
     const moved = await moveSend(txDb, {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isUnitedStates, mobileNumberForSendoso } from "@/lib/sendoso/request-body-known-address";
 import { renderMessage } from "@/lib/sends/message-template";
+import { MAX_TOUCH_ID } from "./touch-id";
 
 /**
  * Shared by the send form (zodResolver) and the send action (safeParse): one source of field rules.
@@ -32,7 +33,11 @@ const days = z.coerce
 
 const common = {
   idempotencyKey: z.uuid("This form has expired; reload the page"),
-  touchId: z.coerce.number({ error: "Choose a touch" }).int("Choose a touch").positive("Choose a touch"),
+  touchId: z.coerce
+    .number({ error: "Choose a touch" })
+    .int("Choose a touch")
+    .positive("Choose a touch")
+    .max(MAX_TOUCH_ID, "Choose a touch"),
   recipientEmail: z
     .string({ error: "Enter the recipient's email" })
     .trim()

@@ -43,7 +43,10 @@ const formBoolean = fc.oneof(fc.boolean(), fc.constantFrom("true", "false", "on"
 
 const common = {
   idempotencyKey: fc.uuid({ version: 4 }),
-  touchId: fc.oneof(fc.integer({ min: 1, max: 2 ** 31 }), fc.integer({ min: 1, max: 99_999 }).map(String)),
+  touchId: fc.oneof(
+    fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+    fc.integer({ min: 1, max: 99_999 }).map(String),
+  ),
   recipientEmail: emailArb,
   recipientCompany: fc.oneof(blank, nonBlank(200)),
   customMessage: fc.oneof(

@@ -26,11 +26,13 @@ import {
   touchIdSchema,
 } from "@/lib/validation/spend";
 import { isoDay } from "@/lib/validation/url-params";
+import { fuzzInput, fuzzValue } from "../support/fuzz-inputs";
 
 /**
  * Issue 16 item 8, the parser half: every server action's input schema (defineAction safeParses it
  * before anything else) and every route handler's parser (URL filters, cursors, the webhook body) meet
- * random input. They may only accept or answer field errors, never throw (a throw is a 500).
+ * random input. They may only accept or answer field errors, never throw (a throw is a 500). The
+ * actions themselves, as each role and as nobody: tests/integration/fuzz-actions.test.ts.
  */
 const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   sendGift: sendGiftSchema,
@@ -51,52 +53,8 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   saveEmailPreferences: emailPreferencesSchema,
 };
 
-const FIELDS = [
-  "sendType",
-  "idempotencyKey",
-  "touchId",
-  "recipientEmail",
-  "recipientName",
-  "customMessage",
-  "scope",
-  "team",
-  "userId",
-  "period",
-  "amount",
-  "threshold",
-  "sendId",
-  "reason",
-  "budgetAmount",
-  "dailyCapPerRep",
-  "ids",
-  "id",
-  "confirmRepeatRecipient",
-  "overBudgetNeedsApproval",
-  "address",
-  "country",
-];
-/** Values a browser or an attacker could send: JSON of any shape, and near-miss strings. */
-const value = fc.oneof(
-  fc.anything(),
-  fc.string(),
-  fc.uuid(),
-  fc.constantFrom(
-    "",
-    " ",
-    "NaN",
-    "-1",
-    "1e400",
-    "0.001",
-    "2024-02-31",
-    "true",
-    "on",
-    "<script>",
-    "__proto__",
-  ),
-  fc.double(),
-  fc.array(fc.string(), { maxLength: 3 }),
-);
-const input = fc.oneof(fc.anything(), fc.dictionary(fc.constantFrom(...FIELDS), value, { maxKeys: 10 }));
+const value = fuzzValue();
+const input = fuzzInput();
 
 describe("fuzzing every action's input parser", () => {
   it.each(Object.entries(ACTION_SCHEMAS))(
