@@ -32,6 +32,7 @@ export const AUDIT_ACTIONS = [
   "bulk.paused",
   "bulk.resumed",
   "bulk.cancelled",
+  "recipient_caps.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -66,4 +67,5 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "bulk.paused": "Bulk send paused",
   "bulk.resumed": "Bulk send resumed",
   "bulk.cancelled": "Bulk send cancelled",
+  "recipient_caps.changed": "Per-recipient yearly caps changed",
 };
