@@ -41,8 +41,8 @@ export function capMessage(
   const used = meter.spent + meter.reserved;
   const gift =
     amount === null
-      ? `This gift has no cost estimate and ${money(Math.max(0, meter.left))} is left`
-      : `This ${money(amount)} gift would bring ${meter.year}'s gifts to ${money(used + amount)}`;
+      ? `this gift has no cost estimate and ${money(Math.max(0, meter.left))} is left`
+      : `this ${money(amount)} gift would bring ${meter.year}'s gifts to ${money(used + amount)}`;
   const numbers = `${gift} (cap ${money(meter.cap)}, ${money(used)} already sent or reserved)`;
   const outcome = action === "refuse" ? "Nothing was sent." : "It waits for a manager's approval.";
   return `Over the ${meter.year} gift cap for ${whom}: ${numbers}. ${outcome}`;
