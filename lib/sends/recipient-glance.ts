@@ -25,6 +25,8 @@ export type RecipientGlance = {
    */
   othersOn: string[];
   allowance: GlanceAllowance[];
+  /** The org currency the caps are in. */
+  currency: string;
 };
 
 type Viewer = Pick<User, "id" | "role" | "team">;
@@ -39,7 +41,7 @@ export async function recipientGlance(
   viewer: Viewer,
   email: string,
   now = new Date(),
-  options: { repeatWindowDays?: number; timeZone?: string } = {},
+  options: { repeatWindowDays?: number; timeZone?: string; currency?: string } = {},
 ): Promise<RecipientGlance> {
   const config = getConfig();
   const [own, prior, caps] = await Promise.all([
@@ -67,5 +69,6 @@ export async function recipientGlance(
       .filter((p) => p.outsideScope)
       .map((p) => p.createdAt),
     allowance: meters.map(({ scope, subject, year, cap, left }) => ({ scope, subject, year, cap, left })),
+    currency: options.currency ?? config.currency,
   };
 }

@@ -42,6 +42,8 @@ export async function POST(request: NextRequest) {
   const verdict = await consumeRecipientCheck(db, user.id, config.limits.recipientChecksPerMinute);
   if (!verdict.ok)
     return tooMany(verdict.retryAfterMs, "You have looked up many recipients in a short time.");
-  const glance = await recipientGlance(db, user, parsed.data.email);
+  const glance = await recipientGlance(db, user, parsed.data.email, new Date(), {
+    currency: config.currency,
+  });
   return NextResponse.json(glance, { headers: NO_STORE });
 }
