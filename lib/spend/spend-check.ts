@@ -1,7 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { type ApprovalPolicy, approvalPolicies } from "@/lib/db/schema";
-import { getConfig } from "@/lib/env";
 import { countBudgetRefusal } from "@/lib/telemetry/metrics";
 import { type BudgetMeter, budgetsFor, meterFor } from "./budget-usage";
 import type { CostEstimate } from "./estimate";
