@@ -2,7 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { E2E } from "./support/ports";
 import { sendoso, uniqueEmail } from "./support/sandbox";
-import { fillSendForm } from "./support/send-form";
+import { chooseTouch } from "./support/send-form";
 import { requestAs } from "./support/sign-in";
 
 // One story, in order: the admin's cap applies to the rep's sends after it.
@@ -19,6 +19,14 @@ async function setEmailCap(admin: Page, amount: string, overCap: "Refuse the gif
   await expect(admin.getByText("Recipient caps saved").first()).toBeVisible();
 }
 
+/** An eGift (priced at the top of its range, $25): physical touches have no price, so wait for approval. */
+async function fillStarbucks(page: Page, email: string) {
+  await page.goto("/send");
+  await chooseTouch(page, "$25 Starbucks eGift");
+  await page.getByLabel("Recipient email").fill(email);
+  await page.getByLabel("Custom message").fill("Coffee is on us!");
+}
+
 test.afterAll(async ({ browser }) => {
   await setEmailCap(await pageAs(browser, "admin"), "", "Refuse the gift");
 });
@@ -30,9 +38,9 @@ test("an admin sets a yearly cap per recipient, with a field error for a bad amo
   await form.getByLabel("Yearly cap per recipient email (USD)").fill("-3");
   await form.getByRole("button", { name: "Save recipient caps" }).click();
   await expect(form.getByText("The yearly cap per recipient cannot be negative")).toBeVisible();
-  await setEmailCap(admin, "30", "Refuse the gift");
+  await setEmailCap(admin, "40", "Refuse the gift");
   await admin.reload();
-  await expect(form.getByLabel("Yearly cap per recipient email (USD)")).toHaveValue("30.00");
+  await expect(form.getByLabel("Yearly cap per recipient email (USD)")).toHaveValue("40.00");
   await expectNoViolations(admin);
 });
 
@@ -41,19 +49,19 @@ test("the rep sees the recipient's gifts and allowance while typing, and is refu
 }) => {
   const rep = await pageAs(browser, "rep");
   const email = uniqueEmail("capped");
-  await fillSendForm(rep, email);
+  await fillStarbucks(rep, email);
   const glance = rep.getByRole("region", { name: "This recipient at a glance" });
   await expect(glance.getByRole("status")).toHaveText(`No earlier gifts to ${email} that you can see.`);
-  await expect(glance).toContainText("cap for this recipient: $30.00 left of $30.00");
+  await expect(glance).toContainText("cap for this recipient: $40.00 left of $40.00");
   await rep.getByRole("button", { name: "Send gift" }).click();
   await expect(rep.getByTestId("tracking-code")).toBeVisible();
 
-  // Coffee for two counts $24.00: $6.00 is left, and a second one does not fit.
-  await fillSendForm(rep, email);
+  // $15.00 is left, and a second one does not fit.
+  await fillStarbucks(rep, email);
   await expect(glance.getByRole("status")).toHaveText(`1 earlier gift to ${email} that you can see.`);
-  await expect(glance).toContainText("$6.00 left of $30.00");
+  await expect(glance).toContainText("$15.00 left of $40.00");
   const row = glance.getByRole("row").nth(1);
-  await expect(row).toContainText("Coffee for two");
+  await expect(row).toContainText("$25 Starbucks eGift");
   await expect(row).toContainText("Riley Rep");
   await expect(row).toContainText("Sent");
   await expectNoViolations(rep);
@@ -61,8 +69,8 @@ test("the rep sees the recipient's gifts and allowance while typing, and is refu
   await rep.getByRole("button", { name: "Send anyway" }).click();
   const refusal = rep.getByTestId("over-budget-message");
   await expect(refusal).toContainText(`gift cap for ${email}`);
-  await expect(refusal).toContainText("This $24.00 gift would bring");
-  await expect(refusal).toContainText("to $48.00 (cap $30.00, $24.00 already sent or reserved)");
+  await expect(refusal).toContainText("this $25.00 gift would bring");
+  await expect(refusal).toContainText("to $50.00 (cap $40.00, $25.00 already sent or reserved)");
   await expect(refusal).toContainText("Nothing was sent.");
   expect(await sendoso.sendPostsFor(email)).toHaveLength(1);
 });
@@ -87,4 +95,25 @@ test("the glance endpoint refuses the signed-out, other sites and non-JSON", asy
   });
   expect(bad.status()).toBe(400);
   await rep.dispose();
+});
+
+test("each lookup counts against the recipient-check limit: past it, 429 and nothing told", async ({
+  playwright,
+}) => {
+  // rep2, so the rep's repeat questions in later specs keep their allowance (the window is a minute).
+  const rep2 = await requestAs(playwright, "rep2");
+  const statuses: number[] = [];
+  let last: Awaited<ReturnType<typeof rep2.post>> | undefined;
+  // RECIPIENT_CHECK_RATE_LIMIT_PER_MINUTE is 5 here (the default).
+  for (let i = 0; i < 6; i++) {
+    last = await rep2.post("/api/recipients/glance", {
+      data: { email: uniqueEmail("limit") },
+      headers: { Origin: E2E.appUrl },
+    });
+    statuses.push(last.status());
+  }
+  expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
+  expect(Number(last?.headers()["retry-after"])).toBeGreaterThan(0);
+  expect(Object.keys((await last?.json()) ?? {})).toEqual(["error"]);
+  await rep2.dispose();
 });
