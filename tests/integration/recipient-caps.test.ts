@@ -121,6 +121,18 @@ describe.each(backends)("per-recipient yearly caps on $name", (backend) => {
     );
   });
 
+  it("a gift with no estimate waits for approval under a cap, and is refused once nothing is left", async () => {
+    const domain = freshDomain();
+    await setCaps({ perEmailYearly: "10" });
+    expect((await submitSend(deps(), rep, to(`un@${domain}`), priced("Mystery box"))).status).toBe(
+      "pending_approval",
+    );
+    expect((await submitSend(deps(), rep, to(`un@${domain}`), priced("Mug", 10))).status).toBe("sent");
+    const refused = await submitSend(deps(), rep, to(`un@${domain}`), priced("Mystery box"));
+    if (refused.status !== "over_budget") throw new Error(`expected a refusal, got ${refused.status}`);
+    expect(refused.message).toContain("no cost estimate and $0.00 is left");
+  });
+
   it("the year is the org's calendar year: Sydney's New Year comes before UTC's", async () => {
     const domain = freshDomain();
     await setCaps({ perEmailYearly: "100" });
