@@ -19,10 +19,10 @@ async function setEmailCap(admin: Page, amount: string, overCap: "Refuse the gif
   await expect(admin.getByText("Recipient caps saved").first()).toBeVisible();
 }
 
-/** An eGift (priced at the top of its range, $25): physical touches have no price, so wait for approval. */
-async function fillStarbucks(page: Page, email: string) {
+/** An eGift counted at the top of its range ($100); unpriced touches would wait for approval instead. */
+async function fillUberEats(page: Page, email: string) {
   await page.goto("/send");
-  await chooseTouch(page, "$25 Starbucks eGift");
+  await chooseTouch(page, "Uber Eats eGift");
   await page.getByLabel("Recipient email").fill(email);
   await page.getByLabel("Custom message").fill("Coffee is on us!");
 }
@@ -38,9 +38,9 @@ test("an admin sets a yearly cap per recipient, with a field error for a bad amo
   await form.getByLabel("Yearly cap per recipient email (USD)").fill("-3");
   await form.getByRole("button", { name: "Save recipient caps" }).click();
   await expect(form.getByText("The yearly cap per recipient cannot be negative")).toBeVisible();
-  await setEmailCap(admin, "40", "Refuse the gift");
+  await setEmailCap(admin, "150", "Refuse the gift");
   await admin.reload();
-  await expect(form.getByLabel("Yearly cap per recipient email (USD)")).toHaveValue("40.00");
+  await expect(form.getByLabel("Yearly cap per recipient email (USD)")).toHaveValue("150.00");
   await expectNoViolations(admin);
 });
 
@@ -49,19 +49,19 @@ test("the rep sees the recipient's gifts and allowance while typing, and is refu
 }) => {
   const rep = await pageAs(browser, "rep");
   const email = uniqueEmail("capped");
-  await fillStarbucks(rep, email);
+  await fillUberEats(rep, email);
   const glance = rep.getByRole("region", { name: "This recipient at a glance" });
   await expect(glance.getByRole("status")).toHaveText(`No earlier gifts to ${email} that you can see.`);
-  await expect(glance).toContainText("cap for this recipient: $40.00 left of $40.00");
+  await expect(glance).toContainText("cap for this recipient: $150.00 left of $150.00");
   await rep.getByRole("button", { name: "Send gift" }).click();
   await expect(rep.getByTestId("tracking-code")).toBeVisible();
 
-  // $15.00 is left, and a second one does not fit.
-  await fillStarbucks(rep, email);
+  // $50.00 is left, and a second one does not fit.
+  await fillUberEats(rep, email);
   await expect(glance.getByRole("status")).toHaveText(`1 earlier gift to ${email} that you can see.`);
-  await expect(glance).toContainText("$15.00 left of $40.00");
+  await expect(glance).toContainText("$50.00 left of $150.00");
   const row = glance.getByRole("row").nth(1);
-  await expect(row).toContainText("$25 Starbucks eGift");
+  await expect(row).toContainText("Uber Eats eGift");
   await expect(row).toContainText("Riley Rep");
   await expect(row).toContainText("Sent");
   await expectNoViolations(rep);
@@ -69,8 +69,8 @@ test("the rep sees the recipient's gifts and allowance while typing, and is refu
   await rep.getByRole("button", { name: "Send anyway" }).click();
   const refusal = rep.getByTestId("over-budget-message");
   await expect(refusal).toContainText(`gift cap for ${email}`);
-  await expect(refusal).toContainText("this $25.00 gift would bring");
-  await expect(refusal).toContainText("to $50.00 (cap $40.00, $25.00 already sent or reserved)");
+  await expect(refusal).toContainText("this $100.00 gift would bring");
+  await expect(refusal).toContainText("to $200.00 (cap $150.00, $100.00 already sent or reserved)");
   await expect(refusal).toContainText("Nothing was sent.");
   expect(await sendoso.sendPostsFor(email)).toHaveLength(1);
 });
