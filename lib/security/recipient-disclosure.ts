@@ -36,15 +36,6 @@ export function disclosePriorSends(viewer: Viewer, priorSends: PriorSend[]): Pri
   return told;
 }
 
-/**
- * One recipient lookup against the caller's RECIPIENT_CHECK_RATE_LIMIT_PER_MINUTE. The send form's
- * repeat question and its recipient glance share this one bucket, so the two together disclose no
- * more recipients a minute than the admin set.
- */
-export function consumeRecipientCheck(db: Db, viewerId: string, limitPerMinute: number) {
-  return consume(db, { key: `recipient-check:${viewerId}`, limit: limitPerMinute, windowMs: 60_000 });
-}
-
 type Checked = { status: "needs_confirmation" | "blocked"; priorSends: PriorSend[]; message?: string };
 
 /**
@@ -57,7 +48,11 @@ export async function answerRecipientCheck<T extends Checked>(
   result: T,
   limitPerMinute: number,
 ): Promise<T | { status: "blocked"; message: string; priorSends: PriorSend[] }> {
-  const verdict = await consumeRecipientCheck(db, viewer.id, limitPerMinute);
+  const verdict = await consume(db, {
+    key: `recipient-check:${viewer.id}`,
+    limit: limitPerMinute,
+    windowMs: 60_000,
+  });
   if (!verdict.ok) {
     const seconds = Math.max(1, Math.ceil(verdict.retryAfterMs / 1000));
     return {

@@ -97,10 +97,10 @@ test("the glance endpoint refuses the signed-out, other sites and non-JSON", asy
   await rep.dispose();
 });
 
-test("each lookup counts against the recipient-check limit: past it, 429 and nothing told", async ({
+test("lookups are limited per user (RECIPIENT_CHECK_RATE_LIMIT_PER_MINUTE): past it, 429 and nothing told", async ({
   playwright,
 }) => {
-  // rep2, so the rep's repeat questions in later specs keep their allowance (the window is a minute).
+  // rep2, so the rep's glances in later specs keep their allowance (the window is a minute).
   const rep2 = await requestAs(playwright, "rep2");
   const statuses: number[] = [];
   let last: Awaited<ReturnType<typeof rep2.post>> | undefined;

@@ -3,8 +3,8 @@ import { can } from "@/lib/auth/permissions";
 import { currentUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
+import { consume } from "@/lib/rate-limit";
 import { readBodyLimited } from "@/lib/security/limited-body";
-import { consumeRecipientCheck } from "@/lib/security/recipient-disclosure";
 import { isSameOriginRequest } from "@/lib/security/same-origin";
 import { tooMany } from "@/lib/security/too-many";
 import { recipientGlance } from "@/lib/sends/recipient-glance";
@@ -16,8 +16,9 @@ const refuse = (status: number, error: string) => NextResponse.json({ error }, {
 /**
  * The send form's recipient glance: POST `{ email }` → that recipient's earlier gifts within the caller's
  * scope, the days others gifted them (as the repeat check tells), and this year's cap allowance. POST so
- * the address stays out of URLs and access logs; same origin only; counted against the caller's
- * recipient-check limit, the one the repeat question uses.
+ * the address stays out of URLs and access logs; same origin only. Limited per user to
+ * RECIPIENT_CHECK_RATE_LIMIT_PER_MINUTE, in a bucket of its own: typing one address can take two or three
+ * lookups, and sharing the repeat question's bucket would let the glance use up the check a send needs.
  */
 export async function POST(request: NextRequest) {
   const user = await currentUser();
@@ -39,7 +40,11 @@ export async function POST(request: NextRequest) {
   }
   const db = await getDb();
   const config = getConfig();
-  const verdict = await consumeRecipientCheck(db, user.id, config.limits.recipientChecksPerMinute);
+  const verdict = await consume(db, {
+    key: `recipient-glance:${user.id}`,
+    limit: config.limits.recipientChecksPerMinute,
+    windowMs: 60_000,
+  });
   if (!verdict.ok)
     return tooMany(verdict.retryAfterMs, "You have looked up many recipients in a short time.");
   const glance = await recipientGlance(db, user, parsed.data.email, new Date(), {
