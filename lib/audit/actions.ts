@@ -32,6 +32,8 @@ export const AUDIT_ACTIONS = [
   "bulk.paused",
   "bulk.resumed",
   "bulk.cancelled",
+  "touch_card.changed",
+  "touch_card.image_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -66,4 +68,6 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "bulk.paused": "Bulk send paused",
   "bulk.resumed": "Bulk send resumed",
   "bulk.cancelled": "Bulk send cancelled",
+  "touch_card.changed": "Touch card changed",
+  "touch_card.image_changed": "Touch picture changed",
 };

@@ -4,6 +4,7 @@ import type { notifications } from "./tables/notifications";
 import type { sendosoConnections } from "./tables/sendoso";
 import type { sendEvents, sends } from "./tables/sends";
 import type { approvalPolicies, budgets, orgSpendLimits } from "./tables/spend";
+import type { touchCards } from "./tables/touches";
 import type { users } from "./tables/users";
 
 /**
@@ -19,6 +20,7 @@ export * from "./tables/oauth-attempts";
 export * from "./tables/sendoso";
 export * from "./tables/sends";
 export * from "./tables/spend";
+export * from "./tables/touches";
 export * from "./tables/users";
 
 export type User = typeof users.$inferSelect;
@@ -32,3 +34,4 @@ export type OrgSpendLimits = typeof orgSpendLimits.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type MessageTemplate = typeof messageTemplates.$inferSelect;
+export type TouchCard = typeof touchCards.$inferSelect;
