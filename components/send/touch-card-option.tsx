@@ -28,7 +28,8 @@ export function TouchCardOption({ touch, name, checked, onSelect, invalid, input
       htmlFor={id}
       data-testid="touch-card"
       className={cn(
-        "flex gap-3 rounded-card border bg-surface p-3 text-sm transition-colors",
+        // relative: the visually hidden radio sits inside the card, so focusing it never scrolls elsewhere.
+        "relative flex gap-3 rounded-card border bg-surface p-3 text-sm transition-colors",
         "has-[:focus-visible]:ring-2 has-[:focus-visible]:ring-brand-600 has-[:focus-visible]:ring-offset-2",
         checked ? "border-brand-600 bg-brand-50" : "border-line",
         unavailable ? "cursor-not-allowed bg-surface-muted" : "cursor-pointer hover:border-line-strong",
