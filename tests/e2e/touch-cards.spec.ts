@@ -23,7 +23,7 @@ async function openCard(admin: Page) {
 }
 
 async function upload(item: ReturnType<Page["locator"]>, name: string, mimeType: string, buffer: Buffer) {
-  await item.getByLabel("Picture").setInputFiles({ name, mimeType, buffer });
+  await item.getByLabel("Picture", { exact: true }).setInputFiles({ name, mimeType, buffer });
   await item.getByRole("button", { name: "Upload picture" }).click();
 }
 
