@@ -25,15 +25,12 @@ type Props = {
 function linksFor(user: User, pendingApprovals: number | null): MenuLink[] {
   return [
     { href: "/send", label: "Send" },
-    { href: "/send/bulk", label: "Bulk send" },
     { href: "/history", label: "History" },
     ...(can(user.role, "view_dashboard") ? [{ href: "/dashboard", label: "Dashboard" }] : []),
     ...(can(user.role, "approve_sends")
       ? [{ href: "/approvals", label: "Approvals", count: pendingApprovals }]
       : []),
     ...(can(user.role, "manage_spend") ? [{ href: "/admin/spend", label: "Spend" }] : []),
-    ...(can(user.role, "manage_touch_cards") ? [{ href: "/admin/touches", label: "Touches" }] : []),
-    { href: "/settings", label: "Settings" },
     ...(can(user.role, "view_audit_log") ? [{ href: "/admin/audit", label: "Audit log" }] : []),
     ...(can(user.role, "manage_users") ? [{ href: "/admin/users", label: "Users" }] : []),
   ];

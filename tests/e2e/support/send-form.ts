@@ -4,7 +4,10 @@ import { expect, type Page } from "@playwright/test";
 export async function chooseTouch(page: Page, name: string) {
   const radio = page.getByRole("radiogroup", { name: "Touch" }).getByRole("radio", { name, exact: true });
   // The radio itself is visually hidden; the card around it (its label) is what a pointer clicks.
-  await page.getByTestId("touch-card").filter({ has: radio }).click();
+  await page
+    .getByTestId("touch-card")
+    .filter({ has: page.getByRole("radio", { name, exact: true }) })
+    .click();
   await expect(radio).toBeChecked();
 }
 
