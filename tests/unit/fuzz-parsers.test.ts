@@ -25,6 +25,7 @@ import {
   touchEstimateSchema,
   touchIdSchema,
 } from "@/lib/validation/spend";
+import { touchCardIdSchema, touchCardSchema, touchImageSchema } from "@/lib/validation/touch-cards";
 import { isoDay } from "@/lib/validation/url-params";
 
 /**
@@ -49,6 +50,9 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   markNotificationsRead: markNotificationsReadSchema,
   markAllNotificationsRead: markAllNotificationsReadSchema,
   saveEmailPreferences: emailPreferencesSchema,
+  saveTouchCard: touchCardSchema,
+  uploadTouchImage: touchImageSchema,
+  removeTouchImage: touchCardIdSchema,
 };
 
 const FIELDS = [
@@ -74,6 +78,11 @@ const FIELDS = [
   "overBudgetNeedsApproval",
   "address",
   "country",
+  "description",
+  "tags",
+  "shipTo",
+  "displayPrice",
+  "image",
 ];
 /** Values a browser or an attacker could send: JSON of any shape, and near-miss strings. */
 const value = fc.oneof(
