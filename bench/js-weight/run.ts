@@ -22,7 +22,6 @@ const SIGNED_IN_ROUTES = [
   "/notifications",
   "/admin/spend",
   "/admin/audit",
-  "/admin/touches",
 ];
 
 async function main() {

@@ -25,7 +25,6 @@ import {
   touchEstimateSchema,
   touchIdSchema,
 } from "@/lib/validation/spend";
-import { touchCardIdSchema, touchCardSchema, touchImageSchema } from "@/lib/validation/touch-cards";
 import { isoDay } from "@/lib/validation/url-params";
 import { fuzzInput, fuzzValue } from "../support/fuzz-inputs";
 
@@ -52,9 +51,6 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   markNotificationsRead: markNotificationsReadSchema,
   markAllNotificationsRead: markAllNotificationsReadSchema,
   saveEmailPreferences: emailPreferencesSchema,
-  saveTouchCard: touchCardSchema,
-  uploadTouchImage: touchImageSchema,
-  removeTouchImage: touchCardIdSchema,
 };
 
 const value = fuzzValue();

@@ -21,7 +21,6 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     use_notifications: true,
     manage_users: false,
     manage_team_messages: false,
-    manage_touch_cards: false,
   },
   manager: {
     send: true,
@@ -37,7 +36,6 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     use_notifications: true,
     manage_users: false,
     manage_team_messages: true,
-    manage_touch_cards: false,
   },
   admin: {
     send: true,
@@ -53,7 +51,6 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     use_notifications: true,
     manage_users: true,
     manage_team_messages: true,
-    manage_touch_cards: true,
   },
 };
 

@@ -30,11 +30,6 @@ describe("toTouchOption", () => {
       unavailableReason: null,
       estimatedCost: null,
       costIsGuess: true,
-      imageUrl: null,
-      tags: [],
-      priceLabel: null,
-      priceBand: "unpriced",
-      priceBandLabel: "Price not set",
     });
   });
 

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { PersonOption } from "@/components/spend/budget-form";
 import { BudgetsCard } from "@/components/spend/budgets-card";
@@ -82,12 +81,7 @@ export default async function SpendSettingsPage() {
       <div>
         <h1 className="text-2xl font-semibold">Spend controls</h1>
         <p className="text-ink-muted">
-          Budgets, approval rules and cost estimates. Every change is recorded in the audit log. What reps see
-          on each touch (picture, description, tags, price) is under{" "}
-          <Link href="/admin/touches" className="text-brand-700 underline">
-            Touch cards
-          </Link>
-          .
+          Budgets, approval rules and cost estimates. Every change is recorded in the audit log.
         </p>
       </div>
       <OrgLimitsCard
