@@ -80,16 +80,5 @@ export function cellsOf(row: string[], mapping: ColumnMapping): Record<string, s
 }
 
 /** The columns of the downloadable template, in order. */
-export const TEMPLATE_COLUMNS: BulkField[] = [
-  "first_name",
-  "last_name",
-  "email",
-  "company",
-  "address",
-  "city",
-  "state",
-  "zip",
-  "country",
-  "mobile_no",
-  "custom_message",
-];
+// Every field but `name`: the template splits it into first and last name.
+export const TEMPLATE_COLUMNS: BulkField[] = BULK_FIELDS.filter((field) => field !== "name");

@@ -1,33 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { admitSignIn, type SignInProfile, type SignInRules } from "@/lib/auth/sign-in";
+import { admitSignIn, type SignInProfile } from "@/lib/auth/sign-in";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { auditWatcher, shape } from "../support/audit-entries";
 import { backends } from "../support/databases";
+import { freshSubject, testProfile, testSignInRules } from "../support/sign-in-rules";
 
-const RULES: SignInRules = {
-  issuer: "http://idp.test",
-  allowedDomains: ["giftdesk.test"],
-  groupsClaim: "groups",
-  rolesClaim: "roles",
-  trustUnverifiedEmail: false,
-  roleSource: "idp",
-  bootstrapAdmins: [],
-  managerGroups: ["gift-desk-managers"],
-  adminGroups: ["gift-desk-admins"],
-  teamGroupPrefix: "team-",
-  signInsPerMinute: 10,
-};
+const RULES = testSignInRules({ signInsPerMinute: 10 });
 
-const fresh = () => randomBytes(4).toString("hex");
-const profile = (sub: string, patch: Partial<SignInProfile> = {}): SignInProfile => ({
-  sub,
-  email: `${sub}@giftdesk.test`,
-  email_verified: true,
-  name: `User ${sub}`,
-  groups: ["team-a"],
-  ...patch,
-});
+const fresh = freshSubject;
+const profile = testProfile;
 
 describe.each(backends)("sign-in audit on $name", (backend) => {
   let database: DatabaseHandle;

@@ -1,25 +1,14 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { admitSignIn, type SignInRules } from "@/lib/auth/sign-in";
+import { admitSignIn } from "@/lib/auth/sign-in";
 import { assignRole, suspendUser } from "@/lib/auth/user-admin";
 import { findUserById } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import { openFreshPostgres, postgresServers } from "../support/databases";
+import { testSignInRules } from "../support/sign-in-rules";
 import { makeUser } from "../support/users";
 
-const RULES: SignInRules = {
-  issuer: "http://idp.test",
-  allowedDomains: ["giftdesk.test"],
-  groupsClaim: "groups",
-  rolesClaim: "roles",
-  trustUnverifiedEmail: false,
-  roleSource: "app",
-  bootstrapAdmins: [],
-  managerGroups: ["gift-desk-managers"],
-  adminGroups: ["gift-desk-admins"],
-  teamGroupPrefix: "team-",
-  signInsPerMinute: 1000,
-};
+const RULES = testSignInRules({ signInsPerMinute: 1000, roleSource: "app" });
 
 /**
  * An admin's change and the user's own sign-ins race on real PostgreSQL (PGlite serialises everything):

@@ -1,36 +1,17 @@
-import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { sessionRefusal } from "@/lib/auth/session-validity";
-import { admitSignIn, type SignInProfile, type SignInRules } from "@/lib/auth/sign-in";
+import { admitSignIn, type SignInProfile } from "@/lib/auth/sign-in";
 import { assignRole, restoreUser, signOutEverywhere, suspendUser } from "@/lib/auth/user-admin";
 import { findUserById } from "@/lib/auth/users";
 import type { DatabaseHandle } from "@/lib/db/client";
 import type { User } from "@/lib/db/schema";
 import { auditWatcher } from "../support/audit-entries";
 import { backends } from "../support/databases";
+import { freshSubject, testProfile, testSignInRules } from "../support/sign-in-rules";
 
-const RULES: SignInRules = {
-  issuer: "http://idp.test",
-  allowedDomains: ["giftdesk.test"],
-  groupsClaim: "groups",
-  rolesClaim: "roles",
-  trustUnverifiedEmail: false,
-  roleSource: "idp",
-  bootstrapAdmins: [],
-  managerGroups: ["gift-desk-managers"],
-  adminGroups: ["gift-desk-admins"],
-  teamGroupPrefix: "team-",
-  signInsPerMinute: 50,
-};
-const fresh = () => randomBytes(4).toString("hex");
-const profile = (sub: string, patch: Partial<SignInProfile> = {}): SignInProfile => ({
-  sub,
-  email: `${sub}@giftdesk.test`,
-  email_verified: true,
-  name: `User ${sub}`,
-  groups: ["team-a"],
-  ...patch,
-});
+const RULES = testSignInRules({ signInsPerMinute: 50 });
+const fresh = freshSubject;
+const profile = testProfile;
 
 describe.each(backends)("sessions, suspend and in-app roles on $name", (backend) => {
   let database: DatabaseHandle;

@@ -20,6 +20,17 @@ import { type Command, faultName, inject, newIntent, pick, touchOf } from "./sen
 
 /** The model-based send test's back-office commands: approvals, the sweeper, the reconciler, mark not sent. */
 
+/** A recorded intent for `index`, preferring one whose row is in `state` (the command's own case). */
+function pickRecorded(m: Model, index: number, state: string) {
+  const intent = pick(
+    m,
+    index,
+    (i) => i.row !== null,
+    (i) => i.row?.state === state,
+  ) as Intent;
+  return { intent, row: intent.row as NonNullable<Intent["row"]> };
+}
+
 export class Approve implements Command {
   constructor(
     readonly index: number,
@@ -28,13 +39,7 @@ export class Approve implements Command {
   ) {}
   check = (m: Readonly<Model>) => m.intents.some((i) => i.row);
   async run(m: Model, r: Real) {
-    const intent = pick(
-      m,
-      this.index,
-      (i) => i.row !== null,
-      (i) => i.row?.state === "pending_approval",
-    ) as Intent;
-    const row = intent.row as NonNullable<Intent["row"]>;
+    const { intent, row } = pickRecorded(m, this.index, "pending_approval");
     const held = m.intents.some(
       (o) => o !== intent && o.recipient === intent.recipient && o.row?.state === "unknown",
     );
@@ -66,13 +71,7 @@ export class Reject implements Command {
   constructor(readonly index: number) {}
   check = (m: Readonly<Model>) => m.intents.some((i) => i.row);
   async run(m: Model, r: Real) {
-    const intent = pick(
-      m,
-      this.index,
-      (i) => i.row !== null,
-      (i) => i.row?.state === "pending_approval",
-    ) as Intent;
-    const row = intent.row as NonNullable<Intent["row"]>;
+    const { intent, row } = pickRecorded(m, this.index, "pending_approval");
     const result = await rejectSend(r.db, r.manager, { sendId: row.id, reason: "Not this quarter" });
     if (row.state !== "pending_approval")
       return expect(result).toEqual({ status: "not_pending", state: row.state });
@@ -161,13 +160,7 @@ export class MarkNotSent implements Command {
   constructor(readonly index: number) {}
   check = (m: Readonly<Model>) => m.intents.some((i) => i.row);
   async run(m: Model, r: Real) {
-    const intent = pick(
-      m,
-      this.index,
-      (i) => i.row !== null,
-      (i) => i.row?.state === "unknown",
-    ) as Intent;
-    const row = intent.row as NonNullable<Intent["row"]>;
+    const { intent, row } = pickRecorded(m, this.index, "unknown");
     const scope = sendScopeFor(r.manager);
     const input = { sendId: row.id, reason: "Searched Sendoso" };
     const result = await markUnknownNotSent(r.db, r.manager, scope, input, afterWindowsClose());
