@@ -10,7 +10,11 @@ const echo = async (user: User, n: number) => Response.json({ user: user.id, n }
 describe("userRoute", () => {
   it("answers 401 without a session, and never runs the handler", async () => {
     let ran = false;
-    const route = userRoute({}, async (user: User) => ((ran = true), echo(user, 0)), as(null));
+    const handler = async (user: User) => {
+      ran = true;
+      return echo(user, 0);
+    };
+    const route = userRoute({}, handler, as(null));
     const response = await route();
     expect(response.status).toBe(401);
     expect(await response.json()).toEqual({ error: "Sign in to continue." });
