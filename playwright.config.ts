@@ -1,5 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
-import { E2E } from "./tests/e2e/support/ports";
+import { E2E, E2E_SENDS_PER_MINUTE } from "./tests/e2e/support/ports";
 import { E2E_WEBHOOK_SECRET, webhookUrl } from "./tests/e2e/support/webhooks";
 
 // Debian's Chromium; Playwright never downloads a browser here.
@@ -23,7 +23,7 @@ const appEnv = {
   SANDBOX_SENDOSO_URL: E2E.sendosoUrl,
   SENDOSO_TIMEOUT_MS: "3000",
   // Low enough for rate-limit.spec.ts to reach, high enough for the rest of the suite.
-  SEND_RATE_LIMIT_PER_MINUTE: "30",
+  SEND_RATE_LIMIT_PER_MINUTE: String(E2E_SENDS_PER_MINUTE),
   // Production mode has no sandbox webhook secret: the app and the simulator get the same one here.
   SENDOSO_WEBHOOK_SECRET: E2E_WEBHOOK_SECRET,
   // Notification emails go to the SMTP sink below; the tests read them from its HTTP side.

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
-import { expect, test } from "@playwright/test";
 import { E2E } from "./support/ports";
 import { requestAs } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 /** Every page and route handler, for every role: the status each one must answer. */
 type Who = "anon" | "rep" | "manager" | "admin";

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { expectNoViolations } from "./support/axe";
 import { uniqueEmail } from "./support/sandbox";
 import { chooseTouch } from "./support/send-form";
 import { REP_STATE } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 test("the sign-in page, with and without an error, has no accessibility violations", async ({ page }) => {
   await page.goto("/signin");

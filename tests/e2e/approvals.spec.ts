@@ -1,10 +1,10 @@
-import { expect, type Page, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { postAction } from "./support/actions";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { chooseTouch } from "./support/send-form";
 import { requestAs } from "./support/sign-in";
 import { FLEECE, removeAllSpendSettings, requestFleece } from "./support/spend";
+import { expect, type Page, test } from "./support/test";
 
 // One story, in order: the admin's settings apply to every step after them.
 test.describe.configure({ mode: "serial" });

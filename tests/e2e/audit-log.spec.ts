@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
-import { expect, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { requestAs, signInThroughIdp } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 test("an admin browses and filters the audit log, and downloads it as CSV", async ({ browser }) => {
   // A refused sign-in, through the real IdP round trip: recorded with the reason and a request id.

@@ -1,9 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
 import { postAction } from "./support/actions";
 import { E2E } from "./support/ports";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { fillSendForm } from "./support/send-form";
 import { type RoleName, stateFor } from "./support/sign-in";
+import { expect, type Page, test } from "./support/test";
 
 const PAGES = ["/send", "/history"];
 

@@ -1,9 +1,9 @@
 import { readFileSync } from "node:fs";
-import { expect, type Page, test } from "@playwright/test";
 import { pageAs } from "./history-support";
 import { E2E } from "./support/ports";
 import { REP_STATE } from "./support/sign-in";
 import { removeAllSpendSettings } from "./support/spend";
+import { expect, type Page, test } from "./support/test";
 
 test.use({ storageState: REP_STATE });
 

@@ -1,7 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
 import { expectNoViolations } from "./support/axe";
 import { sendoso } from "./support/sandbox";
 import { signInThroughIdp } from "./support/sign-in";
+import { expect, type Page, test } from "./support/test";
 
 // rep2 is disconnected and reconnected in turn; the specs after this one find it connected again.
 test.describe.configure({ mode: "serial" });

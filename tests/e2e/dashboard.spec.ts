@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { expectNoViolations, pageAs, sendThroughUi } from "./history-support";
 import { sendoso, uniqueEmail } from "./support/sandbox";
+import { expect, test } from "./support/test";
 
 test.afterEach(() => sendoso.clearFaults());
 

@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { maxPerSecond } from "../../bench/instances/drive";
 import { runScenario } from "../../bench/instances/scenario";
+import { expect, test } from "./support/test";
 
 /**
  * N instances behave as one (issue 13): three `next start` processes on one PostgreSQL database and one

@@ -1,8 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
 import { pageAs, sendThroughUi } from "./history-support";
 import { expectNoViolations } from "./support/axe";
 import { uniqueEmail } from "./support/sandbox";
 import { ROLES, type RoleName } from "./support/sign-in";
+import { expect, type Page, test } from "./support/test";
 
 /** Vertical spread of the header row's items: 0 when they all sit on one line. */
 async function headerRowSpread(page: Page): Promise<number> {

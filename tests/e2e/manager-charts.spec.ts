@@ -1,9 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { moneyAsBrowserWrites } from "./support/locale";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { chooseTouch } from "./support/send-form";
 import { removeAllSpendSettings } from "./support/spend";
+import { expect, type Page, test } from "./support/test";
 
 test.afterEach(() => sendoso.clearFaults());
 

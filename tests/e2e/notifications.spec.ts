@@ -1,4 +1,3 @@
-import { expect, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { postAction } from "./support/actions";
 import {
@@ -10,6 +9,7 @@ import {
 } from "./support/notifications";
 import { E2E } from "./support/ports";
 import { emailsTo, runNotificationJobs } from "./support/smtp";
+import { expect, test } from "./support/test";
 
 test.describe("notifications", () => {
   test("the bell counts new notifications, polls while open, and the inbox marks them read", async ({

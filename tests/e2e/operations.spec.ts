@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { createSharedPostgres } from "../support/postgres-database";
 import { E2E } from "./support/ports";
 import { productionEnv, runInStandalone, startStandalone, waitForAnswer } from "./support/standalone";
+import { expect, test } from "./support/test";
 
 // The suite's app already is the standalone server (scripts/start-standalone.mjs), so every signed-in
 // send in the other specs runs on the image's traced files. These add the operator's view of it.

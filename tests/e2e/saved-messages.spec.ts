@@ -1,7 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { chooseTouch } from "./support/send-form";
+import { expect, type Page, test } from "./support/test";
 
 test.afterEach(() => sendoso.clearFaults());
 

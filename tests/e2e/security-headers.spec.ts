@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { postAction } from "./support/actions";
 import { stateFor } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 function expectSecurityHeaders(headers: Record<string, string>) {
   expect(headers["content-security-policy"]).toMatch(

@@ -1,8 +1,8 @@
-import { expect, type Page, test } from "@playwright/test";
 import { draftKeys, loseActionAnswers } from "./support/lost-response";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { chooseTouch, fillSendForm } from "./support/send-form";
 import { REP_STATE } from "./support/sign-in";
+import { expect, type Page, test } from "./support/test";
 
 /**
  * Issue 11 item 7, in the browser: an outcome's heading matches its state (only a definite no says

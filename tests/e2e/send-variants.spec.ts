@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { chooseTouch, fillSendForm } from "./support/send-form";
 import { REP_STATE } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 test.use({ storageState: REP_STATE });
 test.afterEach(() => sendoso.clearFaults());

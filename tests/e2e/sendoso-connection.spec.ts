@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { connectSendoso } from "./support/connect-sendoso";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { fillSendForm } from "./support/send-form";
 import { signInThroughIdp } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 test("a rep without a connection is asked to connect, connects through Sendoso, sends, and disconnects", async ({
   page,

@@ -1,8 +1,8 @@
-import { expect, test } from "@playwright/test";
 import { E2E } from "./support/ports";
 import { uniqueEmail } from "./support/sandbox";
 import { fillSendForm } from "./support/send-form";
 import { REP_STATE } from "./support/sign-in";
+import { expect, test } from "./support/test";
 import { svixHeaders, WEBHOOK_PATH } from "./support/webhooks";
 
 const body = (gid = "Z2lkOi8vc2VuZG9zby9TZW5kLzEyMzQ1") =>

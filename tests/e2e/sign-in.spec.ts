@@ -1,6 +1,6 @@
-import { expect, test } from "@playwright/test";
 import { E2E } from "./support/ports";
 import { openAccountMenu, signInThroughIdp, signOut } from "./support/sign-in";
+import { expect, test } from "./support/test";
 
 test.describe("sign-in through the dev IdP", () => {
   test("a signed-out visitor is sent to sign-in, and comes back to the page they asked for", async ({

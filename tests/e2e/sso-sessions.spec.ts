@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import { type Browser, expect, type Page, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { E2E } from "./support/ports";
 import { openAccountMenu, signInThroughIdp, signOut } from "./support/sign-in";
+import { type Browser, expect, type Page, test } from "./support/test";
 
 /**
  * Claims modes of the dev IdP and sessions that end when they should. Uses demo users no saved session

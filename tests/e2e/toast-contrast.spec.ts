@@ -1,7 +1,7 @@
-import { expect, test } from "@playwright/test";
 import { pageAs } from "./history-support";
 import { expectNoViolations } from "./support/axe";
 import { removeAllSpendSettings } from "./support/spend";
+import { expect, test } from "./support/test";
 
 test.afterAll(async ({ browser }) => {
   await removeAllSpendSettings(await pageAs(browser, "admin"));

@@ -24,3 +24,9 @@ export const E2E = {
   /** Lets tests run the /api/cron/* jobs now instead of waiting for the in-process schedule. */
   cronSecret: "e2e-cron-secret-not-for-production",
 };
+
+/**
+ * The per-user send limit the e2e app runs with: high enough that a fast machine running the send specs
+ * back to back stays under it for the rep, low enough for rate-limit.spec.ts to reach it cheaply.
+ */
+export const E2E_SENDS_PER_MINUTE = 60;
