@@ -26,6 +26,7 @@ import { RepeatRecipientDialog } from "./lazy-repeat-recipient-dialog";
 import { TouchPicker } from "./lazy-touch-picker";
 import { MessageField } from "./message-field";
 import { RecipientFields } from "./recipient-fields";
+import { RecipientGlance } from "./recipient-glance";
 import { SendOutcomePanel } from "./send-outcome";
 import { draftKeyFor, useFormDraft } from "./use-form-draft";
 import { type SendGiftAction, useSendGift } from "./use-send-gift";
@@ -150,6 +151,7 @@ export function SendForm({
             </fieldset>
           ) : null}
           <RecipientFields form={form} nameRequired={sendType !== "egift"} />
+          <RecipientGlance form={form} />
           <MessageField form={form} templates={templates} />
         </CardContent>
       </Card>

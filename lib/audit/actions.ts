@@ -35,6 +35,7 @@ export const AUDIT_ACTIONS = [
   "bulk.approved",
   "bulk.rejected",
   "bulk.rows_rejected",
+  "recipient_caps.changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -72,4 +73,5 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "bulk.approved": "Bulk send approved",
   "bulk.rejected": "Bulk send rejected",
   "bulk.rows_rejected": "Bulk send rows rejected",
+  "recipient_caps.changed": "Per-recipient yearly caps changed",
 };

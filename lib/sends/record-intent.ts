@@ -131,7 +131,7 @@ export async function recordIntent(
     if (priorSends.length > 0 && !values.confirmRepeatRecipient)
       return { kind: "needs_confirmation", priorSends };
 
-    const spend = await decideSpend(txDb, sender, touch.estimate, new Date(), options);
+    const spend = await decideSpend(txDb, sender, touch.estimate, new Date(), options, values.recipientEmail);
     if (spend.kind === "refused") return { kind: "over_budget", message: spend.message };
     const pending = spend.kind === "needs_approval";
     const [row] = await tx

@@ -19,3 +19,16 @@ export function budgetPeriodAt(period: BudgetPeriod, at: Date, timeZone: string)
     ),
   };
 }
+
+/**
+ * The calendar year containing `at` in the org's time zone, for the per-recipient yearly caps: a gift
+ * sent at 23:30 on 31 December in Sydney counts in that year, though UTC has already moved on.
+ */
+export function calendarYearAt(at: Date, timeZone: string): { year: number; start: Date; end: Date } {
+  const { year } = wallDateAt(at, timeZone);
+  return {
+    year,
+    start: startOfDayIn({ year, month: 1, day: 1 }, timeZone),
+    end: startOfDayIn({ year: year + 1, month: 1, day: 1 }, timeZone),
+  };
+}

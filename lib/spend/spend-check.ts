@@ -7,13 +7,20 @@ import { type BudgetMeter, budgetsFor, meterFor } from "./budget-usage";
 import type { CostEstimate } from "./estimate";
 import { formatMoney } from "./money";
 import { hasOrgLimits, lockOrgLimits, orgMetersFor, readOrgLimits } from "./org-limits";
+import { capMessage, capOverrun, recipientDomain } from "./recipient-cap-rules";
+import {
+  hasRecipientCaps,
+  lockRecipientDomain,
+  readRecipientCaps,
+  recipientCapMeters,
+} from "./recipient-caps";
 import { type TeamlessSends, teamlessRefusal, teamlessReview } from "./teamless";
 
 export type SpendDecision =
   | { kind: "proceed"; meters: BudgetMeter[] }
   | {
       kind: "needs_approval";
-      reason: "threshold" | "over_budget" | "no_estimate" | "teamless";
+      reason: "threshold" | "over_budget" | "no_estimate" | "teamless" | "recipient_cap";
       /** Does not fit the budget: reserves nothing until an approver overrides. */
       overBudget: boolean;
       meters: BudgetMeter[];
@@ -66,6 +73,8 @@ function budgetName(meter: BudgetMeter): string {
  * then reserve" atomic: the sum reserved + spent can never pass a budget, however many sends race.
  * A sender with no team never skips the rules (issue 16): TEAMLESS_SENDS refuses them or sends every
  * gift to an admin, and the org-wide budget and daily caps count every send whatever its team.
+ * With `recipientEmail`, the per-recipient yearly caps (issue 17 item 4) are checked under a lock on the
+ * recipient's domain, taken last, so twenty sends to one person can never pass a cap together.
  */
 export async function decideSpend(
   tx: Db,
@@ -73,6 +82,7 @@ export async function decideSpend(
   estimate: CostEstimate,
   now: Date,
   options: SpendOptions = {},
+  recipientEmail?: string,
 ): Promise<SpendDecision> {
   const orgCurrency = options.currency ?? "USD";
   const teamless = !sender.team;
@@ -83,7 +93,9 @@ export async function decideSpend(
   const policy = await approvalPolicyFor(tx, sender.team);
   const org = await readOrgLimits(tx);
   const orgLimited = hasOrgLimits(org);
-  if (owned.length === 0 && !policy && !orgLimited && !teamless) {
+  const caps = recipientEmail ? await readRecipientCaps(tx) : null;
+  const capped = hasRecipientCaps(caps) && recipientEmail !== undefined;
+  if (owned.length === 0 && !policy && !orgLimited && !teamless && !capped) {
     if (options.bulkRow) await consumeBatchReservation(tx, options.bulkRow, sender.id);
     return { kind: "proceed", meters: [] };
   }
@@ -101,12 +113,21 @@ export async function decideSpend(
   const meters = await Promise.all(owned.map((b) => meterFor(tx, b, now)));
   // Read after the lock: a meter read before it could miss a send committed meanwhile.
   if (orgLimited) meters.push(...(await orgMetersFor(tx, org, sender, now, orgCurrency)));
+  if (capped) await lockRecipientDomain(tx, recipientDomain(recipientEmail));
+  // Read after the lock, like the meters: a send to this domain committed meanwhile is counted.
+  const capMeters = capped ? await recipientCapMeters(tx, caps, recipientEmail, now) : [];
+  const overCap = capOverrun(capMeters, estimate.amount);
   const approval = (
-    reason: "threshold" | "over_budget" | "no_estimate" | "teamless",
+    reason: "threshold" | "over_budget" | "no_estimate" | "teamless" | "recipient_cap",
     message: string,
     overBudget = false,
   ) => ({ kind: "needs_approval", reason, overBudget, meters, message, policy }) as const;
 
+  // Gift policy is not a budget an approver may stretch unless the admin said so: refused first.
+  if (overCap && caps?.overCap !== "approve") {
+    countBudgetRefusal();
+    return { kind: "refused", message: capMessage(overCap, estimate.amount, orgCurrency, "refuse") };
+  }
   if (estimate.amount === null) {
     return approval(
       "no_estimate",
@@ -122,6 +143,9 @@ export async function decideSpend(
     }
     countBudgetRefusal();
     return { kind: "refused", meter: short, message: `Over budget: ${numbers}. Nothing was sent.` };
+  }
+  if (overCap) {
+    return approval("recipient_cap", capMessage(overCap, amount, orgCurrency, "approve"), true);
   }
   if (teamless) return approval("teamless", teamlessReview(options.teamGroupPrefix));
   if (policy && amount > Number(policy.threshold)) {

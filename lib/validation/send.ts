@@ -31,6 +31,17 @@ const days = z.coerce
   .min(EXPIRE_DAYS_MIN, `Expiry must be between ${EXPIRE_DAYS_MIN} and ${EXPIRE_DAYS_MAX} days`)
   .max(EXPIRE_DAYS_MAX, `Expiry must be between ${EXPIRE_DAYS_MIN} and ${EXPIRE_DAYS_MAX} days`);
 
+/** Stored lower-cased, so the repeat check, the caps and the glance compare with plain equality. */
+export const recipientEmailSchema = z
+  .string({ error: "Enter the recipient's email" })
+  .trim()
+  .min(1, "Enter the recipient's email")
+  .toLowerCase()
+  .pipe(z.email("Enter a valid email address, like jane@example.com"));
+
+/** The send form's recipient glance (issue 17 item 5): the email being typed, checked like the send's. */
+export const recipientGlanceSchema = z.object({ email: recipientEmailSchema });
+
 const common = {
   idempotencyKey: z.uuid("This form has expired; reload the page"),
   touchId: z.coerce
@@ -38,12 +49,7 @@ const common = {
     .int("Choose a touch")
     .positive("Choose a touch")
     .max(MAX_TOUCH_ID, "Choose a touch"),
-  recipientEmail: z
-    .string({ error: "Enter the recipient's email" })
-    .trim()
-    .min(1, "Enter the recipient's email")
-    .toLowerCase()
-    .pipe(z.email("Enter a valid email address, like jane@example.com")),
+  recipientEmail: recipientEmailSchema,
   recipientCompany: z.string().trim().max(200, "Use at most 200 characters").default(""),
   customMessage: z
     .string()

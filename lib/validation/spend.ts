@@ -148,4 +148,13 @@ export const orgLimitsSchema = z.object({
   overLimitNeedsApproval: booleanish.default(false),
 });
 export type OrgLimitsInput = z.input<typeof orgLimitsSchema>;
+
+/** The per-recipient yearly caps (issue 17 item 4); a blank amount means no such cap. */
+export const recipientCapsSchema = z.object({
+  perEmailYearly: optionalMoney("the yearly cap per recipient"),
+  perDomainYearly: optionalMoney("the yearly cap per recipient domain"),
+  overCap: z.enum(["refuse", "approve"], { error: "Choose what happens over a cap" }),
+});
+export type RecipientCapsInput = z.input<typeof recipientCapsSchema>;
+export type RecipientCapsValues = z.output<typeof recipientCapsSchema>;
 export type OrgLimitsValues = z.output<typeof orgLimitsSchema>;

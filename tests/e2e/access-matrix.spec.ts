@@ -66,6 +66,9 @@ const ROUTES: Record<string, Record<Who, number>> = {
     admin: 404,
   },
   "POST /api/cron/bulk": { anon: 401, rep: 401, manager: 401, admin: 401 },
+  // The send form's recipient glance: POST only, and without the app's Origin refused before the body.
+  "GET /api/recipients/glance": { anon: 405, rep: 405, manager: 405, admin: 405 },
+  "POST /api/recipients/glance": { anon: 401, rep: 403, manager: 403, admin: 403 },
   // Sandbox only; a request without the app's Origin is refused before anything is written.
   "POST /api/sandbox/notifications": { anon: 401, rep: 403, manager: 403, admin: 403 },
 };

@@ -120,6 +120,8 @@ export const sends = pgTable(
     index("sends_team_created_idx").on(t.team, t.createdAt.desc(), t.id.desc()),
     index("sends_created_idx").on(t.createdAt.desc(), t.id.desc()),
     index("sends_recipient_email_idx").on(t.recipientEmail),
+    // Per-domain yearly caps (lib/spend/recipient-caps.ts): one domain's sends in a year.
+    index("sends_recipient_domain_created_idx").on(sql`split_part(${t.recipientEmail}, '@', 2)`, t.createdAt),
     // History filters and search at a million rows (bench/history): newest-first walks per touch and
     // per Sendoso bucket, and a GIN index for word-prefix search on the recipient.
     index("sends_touch_created_idx").on(t.touchId, t.createdAt.desc(), t.id.desc()),

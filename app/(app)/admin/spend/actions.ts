@@ -15,6 +15,7 @@ import {
   saveBudget,
   saveTouchEstimate,
 } from "@/lib/spend/settings";
+import { saveRecipientCaps } from "@/lib/spend/settings-caps";
 import { saveOrgLimits } from "@/lib/spend/settings-org";
 import {
   approvalPolicySchema,
@@ -22,6 +23,7 @@ import {
   budgetSchema,
   orgLimitsSchema,
   policyTeamSchema,
+  recipientCapsSchema,
   touchEstimateSchema,
   touchIdSchema,
 } from "@/lib/validation/spend";
@@ -71,4 +73,9 @@ export const deleteTouchEstimateAction = defineAction(
 export const saveOrgLimitsAction = defineAction(
   { schema: orgLimitsSchema, ...options },
   async (user, values) => settled(await saveOrgLimits(await getDb(), actor(user), values)),
+);
+
+export const saveRecipientCapsAction = defineAction(
+  { schema: recipientCapsSchema, ...options },
+  async (user, values) => settled(await saveRecipientCaps(await getDb(), actor(user), values)),
 );

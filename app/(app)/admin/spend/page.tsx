@@ -5,6 +5,7 @@ import { BudgetsCard } from "@/components/spend/budgets-card";
 import { type EstimateRow, EstimatesCard } from "@/components/spend/estimates-card";
 import { OrgLimitsCard } from "@/components/spend/org-limits-card";
 import { PoliciesCard } from "@/components/spend/policies-card";
+import { RecipientCapsCard } from "@/components/spend/recipient-caps-card";
 import { can } from "@/lib/auth/permissions";
 import { requireUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db";
@@ -16,6 +17,7 @@ import { toTouchOption } from "@/lib/sends/touch-options";
 import { estimateSendCost } from "@/lib/spend/estimate";
 import { toMeterView } from "@/lib/spend/meter-view";
 import { hasOrgLimits, orgMetersFor, readOrgLimits } from "@/lib/spend/org-limits";
+import { readRecipientCaps } from "@/lib/spend/recipient-caps";
 import { loadSpendSettings } from "@/lib/spend/settings";
 import {
   deleteApprovalPolicyAction,
@@ -24,6 +26,7 @@ import {
   saveApprovalPolicyAction,
   saveBudgetAction,
   saveOrgLimitsAction,
+  saveRecipientCapsAction,
   saveTouchEstimateAction,
 } from "./actions";
 
@@ -44,12 +47,13 @@ export default async function SpendSettingsPage() {
   // Everyone else gets the same 404 as for a page that does not exist.
   if (!can(user.role, "manage_spend")) notFound();
   const db = await getDb();
-  const [settings, touches, org] = await Promise.all([
+  const [settings, touches, org, caps] = await Promise.all([
     loadSpendSettings(db),
     loadTouches(user.id),
     readOrgLimits(db),
+    readRecipientCaps(db),
   ]);
-  const { currency, teamlessSends } = getConfig();
+  const { currency, teamlessSends, timeZone } = getConfig();
   const orgMeters = hasOrgLimits(org) ? await orgMetersFor(db, org, user, new Date(), currency) : [];
   const money = (v: string | null | undefined) => (v == null ? "" : Number(v).toFixed(2));
   const prices = await priceFormat();
@@ -92,6 +96,16 @@ export default async function SpendSettingsPage() {
           overLimitNeedsApproval: org?.overLimitNeedsApproval ?? false,
         }}
         save={saveOrgLimitsAction}
+      />
+      <RecipientCapsCard
+        currency={currency}
+        timeZone={timeZone}
+        initial={{
+          perEmailYearly: money(caps?.perEmailYearly),
+          perDomainYearly: money(caps?.perDomainYearly),
+          overCap: caps?.overCap ?? "refuse",
+        }}
+        save={saveRecipientCapsAction}
       />
       <BudgetsCard
         budgets={settings.budgets.map((b) => ({ ...b, meter: toMeterView(b.meter, "admin") }))}
