@@ -1,9 +1,9 @@
-import { expect, type Page, test } from "@playwright/test";
 import { expectNoViolations, pageAs } from "./history-support";
 import { E2E } from "./support/ports";
 import { sendoso, uniqueEmail } from "./support/sandbox";
 import { chooseTouch } from "./support/send-form";
 import { requestAs } from "./support/sign-in";
+import { expect, type Page, test } from "./support/test";
 
 // One story, in order: the admin's cap applies to the rep's sends after it.
 test.describe.configure({ mode: "serial" });
