@@ -17,6 +17,9 @@ const nextConfig = {
   // PGlite loads its WASM and data files by path; bundling it breaks those paths at runtime.
   serverExternalPackages: ["@electric-sql/pglite"],
   poweredByHeader: false,
+  // Touch pictures (up to 1 MB, /admin/touches) are uploaded through a server action; the default 1 MB
+  // body limit would refuse a picture right at the limit, before our own check can say why.
+  experimental: { serverActions: { bodySizeLimit: "2mb" } },
   // Headers every response carries, static files included; the CSP with its nonce comes from proxy.ts.
   async headers() {
     const production = process.env.NODE_ENV === "production";

@@ -22,6 +22,7 @@ const SIGNED_IN_ROUTES = [
   "/notifications",
   "/admin/spend",
   "/admin/audit",
+  "/admin/touches",
 ];
 
 async function main() {

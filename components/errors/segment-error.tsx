@@ -31,6 +31,11 @@ const AREAS: { prefix: string; title: string; body: string }[] = [
     body: "Gift Desk could not read the budgets and rules just now. Nothing was changed.",
   },
   {
+    prefix: "/admin/touches",
+    title: "Touch cards could not be loaded",
+    body: "Gift Desk could not read the touches just now. No card was changed.",
+  },
+  {
     prefix: "/admin/audit",
     title: "The audit log could not be loaded",
     body: "Gift Desk could not read the audit log just now. Nothing was changed.",

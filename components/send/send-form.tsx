@@ -7,7 +7,7 @@ import { Controller, useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
-import { Field } from "@/components/ui/field";
+import { Icon } from "@/components/ui/icons";
 import { RadioGroup } from "@/components/ui/radio-group";
 import type { TemplateOption } from "@/lib/messages/templates";
 import type { TouchOption } from "@/lib/sends/touch-options";
@@ -23,11 +23,11 @@ import { DeliveryOptions } from "./delivery-options";
 import { errorFor } from "./form-types";
 import { KnownAddressFields } from "./known-address-fields";
 import { RepeatRecipientDialog } from "./lazy-repeat-recipient-dialog";
-import { TouchPicker } from "./lazy-touch-picker";
 import { MessageField } from "./message-field";
 import { RecipientFields } from "./recipient-fields";
 import { RecipientGlance } from "./recipient-glance";
 import { SendOutcomePanel } from "./send-outcome";
+import { TouchPicker } from "./touch-picker";
 import { draftKeyFor, useFormDraft } from "./use-form-draft";
 import { type SendGiftAction, useSendGift } from "./use-send-gift";
 import { useTouches } from "./use-touches";
@@ -119,22 +119,41 @@ export function SendForm({
           <CardDescription>Pick a touch, then tell us who it is for.</CardDescription>
         </CardHeader>
         <CardContent className="grid gap-5 sm:grid-cols-2">
-          <Field id="touchId" label="Touch" required error={touchError} className="sm:col-span-2">
+          {/* A radio group of cards is named by a legend, not a <label>; the error sits under it. */}
+          <fieldset className="flex flex-col gap-1.5 sm:col-span-2">
+            <legend id="touchId-label" className="mb-1.5 text-sm font-medium text-ink">
+              Touch
+              <span aria-hidden="true" className="ms-0.5 text-danger">
+                *
+              </span>
+            </legend>
             <Controller
               control={control}
               name="touchId"
               render={({ field }) => (
                 <TouchPicker
                   id="touchId"
+                  labelledBy="touchId-label"
                   touches={touches}
                   value={Number(field.value) || null}
                   onChange={(t) => field.onChange(t?.id ?? "")}
                   describedBy={touchError ? "touchId-error" : undefined}
                   invalid={Boolean(touchError)}
+                  inputRef={field.ref}
                 />
               )}
             />
-          </Field>
+            {touchError ? (
+              <p
+                id="touchId-error"
+                data-testid="touchId-error"
+                className="flex items-start gap-1.5 text-sm font-medium text-danger"
+              >
+                <Icon name="danger" className="mt-0.5" />
+                <span>{touchError}</span>
+              </p>
+            ) : null}
+          </fieldset>
           {touch?.kind === "physical" ? (
             <fieldset className="flex flex-col gap-2 sm:col-span-2">
               <legend id="method-legend" className="mb-2 text-sm font-medium">

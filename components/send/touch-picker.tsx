@@ -1,83 +1,88 @@
 "use client";
 
-import { Combobox, ComboboxButton, ComboboxInput, ComboboxOption, ComboboxOptions } from "@headlessui/react";
-import { useState } from "react";
-import { Badge } from "@/components/ui/badge";
-import { cn } from "@/components/ui/cn";
-import { controlClasses } from "@/components/ui/styles";
+import { useMemo, useState } from "react";
 import type { TouchOption } from "@/lib/sends/touch-options";
+import { type CardFilters, filterTouches, NO_FILTERS, PRICE_BANDS, tagsIn } from "@/lib/touches/card-view";
+import { TouchCardOption } from "./touch-card-option";
+import { TouchFilters } from "./touch-filters";
 
 type Props = {
   id: string;
+  /** id of the visible label (the form's legend) naming the radio group. */
+  labelledBy: string;
   touches: TouchOption[];
   value: number | null;
   onChange(touch: TouchOption | null): void;
   describedBy?: string;
   invalid: boolean;
+  /** The form focuses this when the touch is missing (react-hook-form's field ref). */
+  inputRef?: (element: HTMLInputElement | null) => void;
 };
 
-function matches(touch: TouchOption, query: string): boolean {
-  const q = query.trim().toLowerCase();
-  return (
-    !q ||
-    `${touch.name} ${touch.description} ${touch.kind === "egift" ? "egift" : "physical"}`
-      .toLowerCase()
-      .includes(q)
-  );
-}
-
-/** Searchable, keyboard-operable touch list (WAI-ARIA combobox from Headless UI). */
-export function TouchPicker({ id, touches, value, onChange, describedBy, invalid }: Props) {
-  const [query, setQuery] = useState("");
+/**
+ * Touch cards (issue 17 item 1): filters, then a radio group of cards. Plain native controls, so no
+ * widget library weighs on the send page; pictures load lazily as cards scroll into view.
+ */
+export function TouchPicker({
+  id,
+  labelledBy,
+  touches,
+  value,
+  onChange,
+  describedBy,
+  invalid,
+  inputRef,
+}: Props) {
+  const [filters, setFilters] = useState<CardFilters>(NO_FILTERS);
+  const shown = filterTouches(touches, filters);
   const selected = touches.find((t) => t.id === value) ?? null;
-  const shown = touches.filter((t) => matches(t, query));
+  const bands = useMemo(() => {
+    const labels = new Map(touches.map((t) => [t.priceBand, t.priceBandLabel]));
+    return PRICE_BANDS.filter((b) => labels.has(b)).map((b) => ({ value: b, label: labels.get(b) ?? b }));
+  }, [touches]);
+  const tags = useMemo(() => tagsIn(touches), [touches]);
+  const firstEnabled = shown.find((t) => t.unavailableReason === null);
   return (
-    <Combobox value={selected} onChange={onChange} onClose={() => setQuery("")} by="id" immediate>
-      <div className="relative">
-        <ComboboxInput
-          id={id}
-          className={cn(controlClasses, "pe-10")}
-          aria-describedby={describedBy}
-          aria-invalid={invalid || undefined}
-          aria-required
-          placeholder="Search touches by name or type…"
-          displayValue={(t: TouchOption | null) => t?.name ?? ""}
-          onChange={(event) => setQuery(event.target.value)}
-          autoComplete="off"
-        />
-        <ComboboxButton
-          className="absolute inset-y-0 end-0 px-3 text-ink-muted"
-          aria-label="Show all touches"
-        >
-          <span aria-hidden="true">▾</span>
-        </ComboboxButton>
-        <ComboboxOptions className="absolute z-20 mt-1 max-h-80 w-full overflow-auto rounded-card border border-line bg-surface py-1 shadow-card empty:invisible">
-          {shown.length === 0 ? (
-            <p className="px-3 py-2 text-sm text-ink-muted">No touch matches “{query}”.</p>
-          ) : (
-            shown.map((touch) => (
-              <ComboboxOption
-                key={touch.id}
-                value={touch}
-                disabled={touch.unavailableReason !== null}
-                className="flex cursor-pointer flex-col gap-0.5 px-3 py-2 text-sm data-disabled:cursor-not-allowed data-disabled:opacity-70 data-focus:bg-brand-50 data-selected:font-semibold"
-              >
-                <span className="flex flex-wrap items-center gap-2">
-                  <span>{touch.name}</span>
-                  <Badge tone={touch.kind === "egift" ? "info" : "neutral"}>
-                    {touch.kind === "egift" ? "eGift" : "Physical"}
-                  </Badge>
-                  {touch.priceRange ? <span className="text-ink-muted">{touch.priceRange}</span> : null}
-                  {touch.unavailableReason ? <Badge tone="warning">{touch.unavailableReason}</Badge> : null}
-                </span>
-                {touch.shipTo.length > 0 ? (
-                  <span className="text-xs text-ink-muted">Ships to {touch.shipTo.join(", ")}</span>
-                ) : null}
-              </ComboboxOption>
-            ))
-          )}
-        </ComboboxOptions>
+    <div className="flex flex-col gap-3">
+      <TouchFilters
+        idPrefix={`${id}-filter`}
+        filters={filters}
+        onChange={setFilters}
+        bands={bands}
+        tags={tags}
+      />
+      <p className="text-sm text-ink-muted" role="status" aria-live="polite">
+        {shown.length === touches.length
+          ? `${touches.length} touches`
+          : `${shown.length} of ${touches.length} touches match`}
+        {selected ? ` · Chosen: ${selected.name}` : ""}
+      </p>
+      <div
+        id={id}
+        role="radiogroup"
+        aria-labelledby={labelledBy}
+        aria-describedby={describedBy}
+        aria-required
+        aria-invalid={invalid || undefined}
+        className="grid max-h-[36rem] gap-3 overflow-y-auto p-1 sm:grid-cols-2"
+      >
+        {shown.length === 0 ? (
+          <p className="text-sm text-ink-muted sm:col-span-2">No touch matches these filters.</p>
+        ) : (
+          shown.map((touch) => (
+            <TouchCardOption
+              key={touch.id}
+              touch={touch}
+              name={`${id}-card`}
+              checked={touch.id === value}
+              onSelect={onChange}
+              invalid={invalid}
+              // The chosen card, else the first one that can be chosen, takes the form's focus on error.
+              inputRef={touch.id === (selected?.id ?? firstEnabled?.id) ? inputRef : undefined}
+            />
+          ))
+        )}
       </div>
-    </Combobox>
+    </div>
   );
 }

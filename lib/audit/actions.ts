@@ -36,6 +36,8 @@ export const AUDIT_ACTIONS = [
   "bulk.rejected",
   "bulk.rows_rejected",
   "recipient_caps.changed",
+  "touch_card.changed",
+  "touch_card.image_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -74,4 +76,6 @@ export const AUDIT_ACTION_LABEL: Record<AuditAction, string> = {
   "bulk.rejected": "Bulk send rejected",
   "bulk.rows_rejected": "Bulk send rows rejected",
   "recipient_caps.changed": "Per-recipient yearly caps changed",
+  "touch_card.changed": "Touch card changed",
+  "touch_card.image_changed": "Touch picture changed",
 };

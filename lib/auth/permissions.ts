@@ -17,6 +17,7 @@ export const ACTIONS = [
   "use_notifications",
   "manage_users",
   "manage_team_messages",
+  "manage_touch_cards",
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -42,6 +43,8 @@ const ADMIN: readonly Action[] = [
   "view_audit_log",
   // /admin/users: see everyone, suspend/restore, sign out everywhere, export, in-app roles.
   "manage_users",
+  // /admin/touches: the pictures, words and prices reps see on touch cards.
+  "manage_touch_cards",
 ];
 
 const PERMISSIONS: Record<Role, readonly Action[]> = { rep: REP, manager: MANAGER, admin: ADMIN };

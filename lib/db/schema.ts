@@ -5,6 +5,7 @@ import type { recipientSpendCaps } from "./tables/recipient-caps";
 import type { sendosoConnections } from "./tables/sendoso";
 import type { sendEvents, sends } from "./tables/sends";
 import type { approvalPolicies, budgets, orgSpendLimits } from "./tables/spend";
+import type { touchCards } from "./tables/touches";
 import type { users } from "./tables/users";
 
 /**
@@ -21,6 +22,7 @@ export * from "./tables/recipient-caps";
 export * from "./tables/sendoso";
 export * from "./tables/sends";
 export * from "./tables/spend";
+export * from "./tables/touches";
 export * from "./tables/users";
 
 export type User = typeof users.$inferSelect;
@@ -35,3 +37,4 @@ export type RecipientSpendCaps = typeof recipientSpendCaps.$inferSelect;
 export type Notification = typeof notifications.$inferSelect;
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type MessageTemplate = typeof messageTemplates.$inferSelect;
+export type TouchCard = typeof touchCards.$inferSelect;

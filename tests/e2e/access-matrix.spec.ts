@@ -17,6 +17,7 @@ const PAGES: Record<string, Record<Who, number>> = {
   "/approvals": { anon: 307, rep: 404, manager: 200, admin: 200 },
   "/admin/spend": { anon: 307, rep: 404, manager: 404, admin: 200 },
   "/admin/users": { anon: 307, rep: 404, manager: 404, admin: 200 },
+  "/admin/touches": { anon: 307, rep: 404, manager: 404, admin: 200 },
   "/history/00000000-0000-4000-8000-000000000000": { anon: 307, rep: 404, manager: 404, admin: 404 },
   "/send/bulk": { anon: 307, rep: 200, manager: 200, admin: 200 },
   "/send/bulk/00000000-0000-4000-8000-000000000000": { anon: 307, rep: 404, manager: 404, admin: 404 },
@@ -25,6 +26,8 @@ const PAGES: Record<string, Record<Who, number>> = {
 const ROUTES: Record<string, Record<Who, number>> = {
   "GET /api/touches": { anon: 401, rep: 200, manager: 200, admin: 200 },
   "GET /api/sendoso/me": { anon: 401, rep: 200, manager: 200, admin: 200 },
+  // Any signed-in user sees touch pictures; a hash that is not the current picture's finds nothing.
+  [`GET /api/touches/1001/image/${"0".repeat(64)}`]: { anon: 401, rep: 404, manager: 404, admin: 404 },
   "GET /api/sends/status?ids=00000000-0000-4000-8000-000000000000": {
     anon: 401,
     rep: 200,

@@ -68,6 +68,6 @@ test("when Sendoso's touch list fails, /send shows the error page with a referen
 
   await sendoso.clearFaults();
   await page.getByRole("button", { name: "Try again" }).click();
-  await expect(page.getByRole("combobox", { name: "Touch" })).toBeVisible();
+  await expect(page.getByRole("radiogroup", { name: "Touch" })).toBeVisible();
   await expect(page.getByTestId("route-error")).toHaveCount(0);
 });

@@ -47,7 +47,7 @@ test("a known address ships directly; outside the US a mobile number is required
 
 test("a CRM link opens a ready form", async ({ page }) => {
   await page.goto("/send?name=Ada%20Lovelace&email=ada%40example.com&company=Analytical&touch=1001");
-  await expect(page.getByRole("combobox", { name: "Touch" })).toHaveValue("Coffee for two");
+  await expect(page.getByRole("radio", { name: "Coffee for two", exact: true })).toBeChecked();
   await expect(page.getByLabel("Recipient name")).toHaveValue("Ada Lovelace");
   await expect(page.getByLabel("Recipient email")).toHaveValue("ada@example.com");
   await expect(page.getByLabel("Company")).toHaveValue("Analytical");

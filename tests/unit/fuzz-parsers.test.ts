@@ -25,6 +25,7 @@ import {
   touchEstimateSchema,
   touchIdSchema,
 } from "@/lib/validation/spend";
+import { touchCardIdSchema, touchCardSchema, touchImageSchema } from "@/lib/validation/touch-cards";
 import { isoDay } from "@/lib/validation/url-params";
 import { fuzzInput, fuzzValue } from "../support/fuzz-inputs";
 
@@ -51,6 +52,9 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   markNotificationsRead: markNotificationsReadSchema,
   markAllNotificationsRead: markAllNotificationsReadSchema,
   saveEmailPreferences: emailPreferencesSchema,
+  saveTouchCard: touchCardSchema,
+  uploadTouchImage: touchImageSchema,
+  removeTouchImage: touchCardIdSchema,
 };
 
 const value = fuzzValue();

@@ -21,6 +21,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     use_notifications: true,
     manage_users: false,
     manage_team_messages: false,
+    manage_touch_cards: false,
   },
   manager: {
     send: true,
@@ -36,6 +37,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     use_notifications: true,
     manage_users: false,
     manage_team_messages: true,
+    manage_touch_cards: false,
   },
   admin: {
     send: true,
@@ -51,6 +53,7 @@ const EXPECTED: Record<string, Record<string, boolean>> = {
     use_notifications: true,
     manage_users: true,
     manage_team_messages: true,
+    manage_touch_cards: true,
   },
 };
 

@@ -30,6 +30,11 @@ describe("toTouchOption", () => {
       unavailableReason: null,
       estimatedCost: null,
       costIsGuess: true,
+      imageUrl: null,
+      tags: [],
+      priceLabel: null,
+      priceBand: "unpriced",
+      priceBandLabel: "Price not set",
     });
   });
 

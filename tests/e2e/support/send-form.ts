@@ -1,11 +1,14 @@
-import type { Page } from "@playwright/test";
+import { expect, type Page } from "@playwright/test";
 
-/** Picks a touch in the searchable touch picker, the way a keyboard user would. */
+/** Picks a touch card (a radio named by the touch's name alone) in the send form's touch picker. */
 export async function chooseTouch(page: Page, name: string) {
-  const picker = page.getByRole("combobox", { name: "Touch" });
-  await picker.fill(name);
-  const escaped = name.replace(/[$()]/g, "\\$&");
-  await page.getByRole("option", { name: new RegExp(`^${escaped} (Physical|eGift)`) }).click();
+  const radio = page.getByRole("radiogroup", { name: "Touch" }).getByRole("radio", { name, exact: true });
+  // The radio itself is visually hidden; the card around it (its label) is what a pointer clicks.
+  await page
+    .getByTestId("touch-card")
+    .filter({ has: page.getByRole("radio", { name, exact: true }) })
+    .click();
+  await expect(radio).toBeChecked();
 }
 
 /** Opens a fresh send form and fills a physical, address-confirmation gift. */

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { PersonOption } from "@/components/spend/budget-form";
 import { BudgetsCard } from "@/components/spend/budgets-card";
@@ -81,7 +82,12 @@ export default async function SpendSettingsPage() {
       <div>
         <h1 className="text-2xl font-semibold">Spend controls</h1>
         <p className="text-ink-muted">
-          Budgets, approval rules and cost estimates. Every change is recorded in the audit log.
+          Budgets, approval rules and cost estimates. Every change is recorded in the audit log. What reps see
+          on each touch (picture, description, tags, price) is under{" "}
+          <Link href="/admin/touches" className="text-brand-700 underline">
+            Touch cards
+          </Link>
+          .
         </p>
       </div>
       <OrgLimitsCard
