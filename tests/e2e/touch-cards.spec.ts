@@ -1,7 +1,7 @@
-import { expect, type Page, test } from "@playwright/test";
 import { pageAs } from "./history-support";
 import { expectNoViolations } from "./support/axe";
 import { sendoso, uniqueEmail } from "./support/sandbox";
+import { expect, type Page, test } from "./support/test";
 
 // A real 1×1 PNG, and files that must be refused.
 const PNG = Buffer.from(
