@@ -2,7 +2,6 @@
 
 import { Field } from "@/components/ui/field";
 import { Select } from "@/components/ui/select";
-import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TemplateOption } from "@/lib/messages/templates";
 import type { SendForm } from "./form-types";
 
@@ -14,7 +13,6 @@ type Props = { form: SendForm; templates: TemplateOption[] };
  * Choosing "Write my own" keeps the text and makes it editable again.
  */
 export function SavedMessagePicker({ form, templates }: Props) {
-  const hydrated = useHydrated();
   if (templates.length === 0) return null;
   const { watch, setValue } = form;
   const chosen = String(watch("messageTemplateId") ?? "");
@@ -33,7 +31,7 @@ export function SavedMessagePicker({ form, templates }: Props) {
   );
   return (
     <Field id="savedMessage" label="Saved message" className="sm:col-span-2">
-      <Select id="savedMessage" value={chosen} disabled={!hydrated} onChange={(e) => choose(e.target.value)}>
+      <Select id="savedMessage" value={chosen} onChange={(e) => choose(e.target.value)}>
         <option value="">Write my own</option>
         {team.length > 0 ? <optgroup label={`Team ${team[0]?.team}`}>{team.map(option)}</optgroup> : null}
         {own.length > 0 ? <optgroup label="Yours">{own.map(option)}</optgroup> : null}

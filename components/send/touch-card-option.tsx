@@ -3,6 +3,7 @@
 import { TouchPicture } from "@/components/touch-cards/touch-picture";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
+import { useHydrated } from "@/components/ui/use-hydrated";
 import type { TouchOption } from "@/lib/sends/touch-options";
 import { timingFor } from "@/lib/touches/card-view";
 
@@ -21,6 +22,8 @@ type Props = {
  * alone; the rest of the card describes it.
  */
 export function TouchCardOption({ touch, name, checked, onSelect, invalid, inputRef }: Props) {
+  // Disabled until hydrated: a card chosen before then would be unchosen when React takes over.
+  const hydrated = useHydrated();
   const id = `touch-${touch.id}`;
   const unavailable = touch.unavailableReason !== null;
   return (
@@ -42,7 +45,7 @@ export function TouchCardOption({ touch, name, checked, onSelect, invalid, input
         name={name}
         value={touch.id}
         checked={checked}
-        disabled={unavailable}
+        disabled={unavailable || !hydrated}
         onChange={() => onSelect(touch)}
         aria-labelledby={`${id}-name`}
         aria-describedby={`${id}-details`}

@@ -1,6 +1,9 @@
+"use client";
+
 import { cn } from "./cn";
 import { Icon } from "./icons";
 import { focusRing } from "./styles";
+import { useHydrated } from "./use-hydrated";
 
 export type CheckboxProps = {
   id: string;
@@ -15,8 +18,7 @@ export type CheckboxProps = {
 };
 
 /**
- * A native checkbox, styled (keyboard, form submission and the checkbox role come with the element,
- * and no script is loaded for it), with its visible `<label htmlFor={id}>` and optional description.
+ * A native checkbox, styled (keyboard, form submission and the checkbox role come with the element), with its visible `<label htmlFor={id}>` and optional description.
  */
 export function Checkbox({
   id,
@@ -28,6 +30,8 @@ export function Checkbox({
   name,
   className,
 }: CheckboxProps) {
+  // Disabled until hydrated: a click before then would be undone when React takes the box over.
+  const hydrated = useHydrated();
   const descriptionId = description ? `${id}-description` : undefined;
   return (
     <div className={cn("flex items-start gap-3", className)} data-slot="checkbox">
@@ -38,7 +42,7 @@ export function Checkbox({
           name={name}
           checked={checked}
           onChange={(event) => onCheckedChange(event.target.checked)}
-          disabled={disabled}
+          disabled={disabled || !hydrated}
           aria-describedby={descriptionId}
           className={cn(
             "peer size-5 cursor-pointer appearance-none rounded border border-line-strong bg-white shadow-xs transition-colors",

@@ -1,5 +1,8 @@
+"use client";
+
 import { cn } from "./cn";
 import { focusRing } from "./styles";
+import { useHydrated } from "./use-hydrated";
 
 export type RadioOption = { value: string; label: string; description?: string };
 
@@ -17,8 +20,7 @@ export type RadioGroupProps = {
 };
 
 /**
- * Native radio buttons in a `role="radiogroup"` (arrow keys move and select, as the browser does it;
- * no script loaded for it); every option has a visible `<label htmlFor>` and optional description.
+ * Native radio buttons in a `role="radiogroup"` (arrow keys move and select, as the browser does it); every option has a visible `<label htmlFor>` and optional description.
  */
 export function RadioGroup({
   name,
@@ -31,6 +33,8 @@ export function RadioGroup({
   disabled,
   className,
 }: RadioGroupProps) {
+  // Disabled until hydrated: a choice made before then would be undone when React takes the group over.
+  const hydrated = useHydrated();
   return (
     <div
       role="radiogroup"
@@ -51,7 +55,7 @@ export function RadioGroup({
               value={option.value}
               checked={value === option.value}
               onChange={() => onValueChange(option.value)}
-              disabled={disabled}
+              disabled={disabled || !hydrated}
               aria-describedby={descriptionId}
               className={cn(
                 "mt-0.5 size-5 shrink-0 cursor-pointer appearance-none rounded-full border border-line-strong bg-white shadow-xs transition-colors",
