@@ -6,9 +6,9 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
 import { Field, fieldAria } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { type OrgLimitsInput, type OrgLimitsValues, orgLimitsSchema } from "@/lib/validation/spend";
+import { OptionalMoneyField } from "./optional-money-field";
 import type { SettingsAction } from "./settings-outcome";
 import { useSettingsForm } from "./use-settings-form";
 
@@ -34,20 +34,14 @@ export function OrgLimitsForm({ currency, initial, action }: Props) {
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Org-wide limits">
       {formError ? <Alert tone="danger" role="alert" title={formError} className="sm:col-span-2" /> : null}
       {AMOUNTS.map(([name, label]) => (
-        <Field
+        <OptionalMoneyField
           key={name}
           id={id(name)}
           label={`${label} (${currency})`}
-          description="Blank: no limit"
+          blankMeans="no limit"
           error={error(name)}
-        >
-          <Input
-            inputMode="decimal"
-            autoComplete="off"
-            {...register(name)}
-            {...fieldAria(id(name), { error: error(name), description: true })}
-          />
-        </Field>
+          registration={register(name)}
+        />
       ))}
       <Field id={id("budgetPeriod")} label="Organisation budget period" error={error("budgetPeriod")}>
         <Select

@@ -4,14 +4,13 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { Controller, useForm } from "react-hook-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Field, fieldAria } from "@/components/ui/field";
-import { Input } from "@/components/ui/input";
 import { RadioGroup } from "@/components/ui/radio-group";
 import {
   type RecipientCapsInput,
   type RecipientCapsValues,
   recipientCapsSchema,
 } from "@/lib/validation/spend";
+import { OptionalMoneyField } from "./optional-money-field";
 import type { SettingsAction } from "./settings-outcome";
 import { useSettingsForm } from "./use-settings-form";
 
@@ -45,20 +44,14 @@ export function RecipientCapsForm({ currency, initial, action }: Props) {
     <form onSubmit={onSubmit} noValidate className="grid gap-4 sm:grid-cols-2" aria-label="Recipient caps">
       {formError ? <Alert tone="danger" role="alert" title={formError} className="sm:col-span-2" /> : null}
       {AMOUNTS.map(([name, label]) => (
-        <Field
+        <OptionalMoneyField
           key={name}
           id={id(name)}
           label={`${label} (${currency})`}
-          description="Blank: no cap"
+          blankMeans="no cap"
           error={error(name)}
-        >
-          <Input
-            inputMode="decimal"
-            autoComplete="off"
-            {...register(name)}
-            {...fieldAria(id(name), { error: error(name), description: true })}
-          />
-        </Field>
+          registration={register(name)}
+        />
       ))}
       <fieldset className="flex flex-col gap-2 sm:col-span-2">
         <legend id={id("overCap-legend")} className="mb-2 text-sm font-medium">
