@@ -31,13 +31,20 @@ export const sendGift = defineAction(
   async (user, values) => {
     const config = getConfig();
     const db = await getDb();
+    // Three independent reads at once (one round trip of waiting, not three): the saved message, the
+    // rep's Sendoso connection and the admin's estimate for this touch.
+    const [templateRefusal, connected, adminEstimate] = await Promise.all([
+      templateUseRefusal(db, user, values),
+      getSendosoClientFor(user.id).then(
+        (sendoso) => ({ sendoso, error: null }),
+        (error: unknown) => ({ sendoso: null, error }),
+      ),
+      adminEstimateFor(db, values.touchId),
+    ]);
     // A locked team message goes out as written, whatever the request says; nothing is recorded if not.
-    const templateRefusal = await templateUseRefusal(db, user, values);
     if (templateRefusal) return { status: "blocked" as const, message: templateRefusal, priorSends: [] };
-    let sendoso: Awaited<ReturnType<typeof getSendosoClientFor>>;
-    try {
-      sendoso = await getSendosoClientFor(user.id);
-    } catch (error) {
+    const { sendoso, error } = connected;
+    if (!sendoso) {
       // Nothing is recorded or sent: the rep connects (or reconnects) first.
       if (error instanceof SendosoNotConnectedError || error instanceof SendosoNeedsReconnectError) {
         return { status: "not_connected" as const, message: error.message };
@@ -45,13 +52,9 @@ export const sendGift = defineAction(
       throw error;
     }
     // The name is kept for history; an unlisted touch still goes to Sendoso, whose answer is recorded
-    // (unpriced, so under a budget it waits for an approver).
-    // Both at once: the touch list is usually cached (refreshed in the background), the estimate is
-    // one read.
-    const [touches, adminEstimate] = await Promise.all([
-      listActiveTouches(user.id, sendoso).catch(() => []),
-      adminEstimateFor(db, values.touchId),
-    ]);
+    // (unpriced, so under a budget it waits for an approver). The list is usually cached (refreshed in
+    // the background).
+    const touches = await listActiveTouches(user.id, sendoso).catch(() => []);
     const touch = touches.find((t) => t.id === values.touchId);
     const pricing = {
       name: touch?.name ?? `Touch ${values.touchId}`,
