@@ -116,6 +116,8 @@ test("history shows a loading-free empty state and is keyboard reachable", async
   await page.goto("/history?q=zzzznobodyzzzz");
   await expect(page.getByText("No sends match these filters.")).toBeVisible();
   await expectNoViolations(page);
+  // Selects are disabled until hydrated, and Tab skips a disabled one.
+  await expect(page.getByLabel("Status")).toBeEnabled();
   await page.getByLabel("Search recipients").focus();
   await page.keyboard.press("Tab");
   await expect(page.getByLabel("Status")).toBeFocused();

@@ -72,6 +72,8 @@ test("an admin gives a touch a picture and tags; a rep filters the cards by keyb
   const group = rep.getByRole("radiogroup", { name: "Touch" });
   await expect(group.getByRole("radio").first()).toBeVisible();
   // Keyboard only: the "Good for" filter, then Tab into the cards and Space to choose.
+  // Controls are disabled until the form is hydrated (components/ui/use-hydrated.ts); focus() does not wait.
+  await expect(rep.getByLabel("Good for")).toBeEnabled();
   await rep.getByLabel("Good for").focus();
   await rep.keyboard.press("ArrowDown");
   await expect(rep.getByLabel("Good for")).toHaveValue(TAG);

@@ -161,13 +161,17 @@ describe.each(backends)("bulk batches on $name", (backend) => {
       .from(bulkRows)
       .where(eq(bulkRows.batchId, batchId))
       .orderBy(bulkRows.rowNumber);
-    expect(rows.map((r) => [r.rowNumber, r.state, r.outcome])).toEqual([
-      [1, "done", "sent"],
-      [2, "done", "sent"],
-      [3, "done", "sent"],
-      [4, "dropped", "invalid"],
-      // Same person as row 1 within the window: the rep did not confirm repeats, so it is not sent.
-      [5, "done", "needs_confirmation"],
+    const outcome = (n: number) => rows.filter((r) => r.rowNumber === n).map((r) => [r.state, r.outcome]);
+    expect([2, 3, 4].map(outcome)).toEqual([
+      [["done", "sent"]],
+      [["done", "sent"]],
+      [["dropped", "invalid"]],
+    ]);
+    // Rows 1 and 5 are the same person and the rep did not confirm repeats: whichever the worker
+    // recorded first goes (rows run several at a time), the other is not sent.
+    expect([...outcome(1), ...outcome(5)].sort()).toEqual([
+      ["done", "needs_confirmation"],
+      ["done", "sent"],
     ]);
     expect(await sim.sendPosts()).toHaveLength(3);
   });
