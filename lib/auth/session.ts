@@ -19,9 +19,12 @@ type SessionState = { user: User; refusal: null } | { user: null; refusal: Sessi
  * auth(), which renews it, so an active session is extended at most every RENEW_AFTER_S.
  */
 async function sessionClaims(): Promise<SessionClaims | null> {
+  // cookies() first: it marks the page dynamic, so `next build` never prerenders one (and never needs
+  // the runtime configuration read below).
+  const jar = await cookies();
   const { auth: authConfig } = getConfig();
   const name = sessionCookieName(authConfig.url);
-  const fresh = await freshClaimsFromCookie((await cookies()).get(name)?.value, authConfig.secret, name);
+  const fresh = await freshClaimsFromCookie(jar.get(name)?.value, authConfig.secret, name);
   if (fresh) return fresh;
   const session = await auth();
   const uid = session?.user?.id;
