@@ -18,7 +18,8 @@ export type CheckboxProps = {
 };
 
 /**
- * A native checkbox, styled (keyboard, form submission and the checkbox role come with the element), with its visible `<label htmlFor={id}>` and optional description.
+ * A native checkbox, styled (keyboard, form submission and the checkbox role come with the element),
+ * with its visible `<label htmlFor={id}>` and optional description.
  */
 export function Checkbox({
   id,

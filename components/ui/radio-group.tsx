@@ -20,7 +20,8 @@ export type RadioGroupProps = {
 };
 
 /**
- * Native radio buttons in a `role="radiogroup"` (arrow keys move and select, as the browser does it); every option has a visible `<label htmlFor>` and optional description.
+ * Native radio buttons in a `role="radiogroup"` (arrow keys move and select, as the browser does it);
+ * every option has a visible `<label htmlFor>` and optional description.
  */
 export function RadioGroup({
   name,

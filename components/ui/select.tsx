@@ -7,8 +7,10 @@ import { useHydrated } from "./use-hydrated";
 
 export type SelectProps = React.ComponentProps<"select">;
 
-/** Native `<select>` styled like the other controls, with a chevron (`.ui-select` in app/globals.css). */
-/** Disabled until hydrated: a choice made earlier would be reset when React takes the field over. */
+/**
+ * Native `<select>` styled like the other controls, with a chevron (`.ui-select` in app/globals.css).
+ * Disabled until hydrated: a choice made earlier would be reset when React takes the field over.
+ */
 export function Select({ className, children, disabled, ...props }: SelectProps) {
   const hydrated = useHydrated();
   return (
