@@ -96,6 +96,14 @@ export async function disconnectSendoso(
 }
 
 /**
+ * The touches as an admin configuring them sees them: through their own Sendoso connection, else the
+ * shared one (an admin need not have connected to set estimates or cards).
+ */
+export function listTouchesForAdmin(userId: string): Promise<Touch[]> {
+  return listActiveTouches(userId).catch(() => listActiveTouches());
+}
+
+/**
  * Active touches, cached in-process per connection: the list changes rarely and every send needs it.
  * A list older than TOUCH_CACHE_MS is still returned at once and refreshed in the background (stale
  * while revalidate), so no send waits for Sendoso's touch list; only the first use waits. Without a

@@ -2,7 +2,13 @@ import type { Db } from "@/lib/db/client";
 import type { Touch } from "@/lib/sendoso/schemas";
 import { adminEstimatesFor } from "@/lib/spend/estimates-store";
 import { listTouchCards } from "@/lib/touches/cards-store";
-import { type PriceFormat, type TouchOption, toTouchOption, unlistedTouchOption } from "./touch-options";
+import {
+  type CardDetails,
+  type PriceFormat,
+  type TouchOption,
+  toTouchOption,
+  unlistedTouchOption,
+} from "./touch-options";
 
 /**
  * The touch picker's options with what each would count against budgets and the admin's card details
@@ -13,13 +19,15 @@ export async function pricedTouchOptions(
   touches: Touch[],
   now = new Date(),
   format: PriceFormat = {},
+  /** The cards, when the caller has read them already (the admin page shows them too). */
+  knownCards?: Map<number, CardDetails>,
 ): Promise<TouchOption[]> {
   const [estimates, cards] = await Promise.all([
     adminEstimatesFor(
       db,
       touches.map((t) => t.id),
     ),
-    listTouchCards(db),
+    knownCards ?? listTouchCards(db),
   ]);
   const listed = touches.map((t) =>
     toTouchOption(t, now, estimates.get(t.id) ?? null, format, cards.get(t.id) ?? null),

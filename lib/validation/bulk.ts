@@ -2,7 +2,7 @@ import { z } from "zod";
 import { BULK_FIELDS } from "@/lib/bulk/fields";
 import { CUSTOM_MESSAGE_MAX, EXPIRE_DAYS_MAX, EXPIRE_DAYS_MIN } from "./send";
 import { rejectSendSchema } from "./spend";
-import { MAX_TOUCH_ID } from "./touch-id";
+import { touchIdField } from "./touch-id";
 
 /**
  * The batch-wide choices of a bulk upload (multipart form fields). Row fields are judged by the
@@ -10,11 +10,7 @@ import { MAX_TOUCH_ID } from "./touch-id";
  */
 export const bulkUploadSchema = z
   .object({
-    touchId: z.coerce
-      .number({ error: "Choose a touch" })
-      .int("Choose a touch")
-      .positive("Choose a touch")
-      .max(MAX_TOUCH_ID, "Choose a touch"),
+    touchId: touchIdField,
     sendType: z.enum(["address_collection", "known_address", "egift"], {
       error: "Choose how the gifts are delivered",
     }),

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { isUnitedStates, mobileNumberForSendoso } from "@/lib/sendoso/request-body-known-address";
 import { renderMessage } from "@/lib/sends/message-template";
-import { MAX_TOUCH_ID } from "./touch-id";
+import { touchIdField } from "./touch-id";
 
 /**
  * Shared by the send form (zodResolver) and the send action (safeParse): one source of field rules.
@@ -44,11 +44,7 @@ export const recipientGlanceSchema = z.object({ email: recipientEmailSchema });
 
 const common = {
   idempotencyKey: z.uuid("This form has expired; reload the page"),
-  touchId: z.coerce
-    .number({ error: "Choose a touch" })
-    .int("Choose a touch")
-    .positive("Choose a touch")
-    .max(MAX_TOUCH_ID, "Choose a touch"),
+  touchId: touchIdField,
   recipientEmail: recipientEmailSchema,
   recipientCompany: z.string().trim().max(200, "Use at most 200 characters").default(""),
   customMessage: z

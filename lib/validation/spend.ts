@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { BudgetPeriod } from "@/lib/db/schema";
 import { formatCount } from "@/lib/spend/money";
-import { MAX_TOUCH_ID } from "./touch-id";
+import { touchIdField as touchId } from "./touch-id";
 
 /**
  * Spend settings (issue 7): shared by the admin forms (zodResolver) and their actions (safeParse).
@@ -108,13 +108,6 @@ export type ApprovalPolicyInput = z.input<typeof approvalPolicySchema>;
 export type ApprovalPolicyValues = z.output<typeof approvalPolicySchema>;
 
 export const policyTeamSchema = z.object({ team: teamName });
-
-// touch_id columns are PostgreSQL integers: a larger id would fail the write (a 500), not the form.
-const touchId = z.coerce
-  .number({ error: "Choose a touch" })
-  .int()
-  .positive("Choose a touch")
-  .max(MAX_TOUCH_ID, "Choose a touch");
 
 /** The admin's cost estimate for one touch Sendoso gives no price for (physical gifts). */
 export const touchEstimateSchema = z.object({ touchId, amount: moneyAmount("the estimate") });

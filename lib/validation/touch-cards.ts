@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { MAX_TOUCH_IMAGE_BYTES, TOUCH_IMAGE_ACCEPT, tooLargeMessage } from "@/lib/touches/image-check";
 import { moneyAmount } from "./spend";
+import { touchIdField as touchId } from "./touch-id";
 
 /**
  * Touch cards (issue 17 item 1): shared by the admin forms (zodResolver) and their actions (safeParse).
@@ -10,8 +11,6 @@ export const DESCRIPTION_MAX = 280;
 export const TAGS_MAX = 8;
 export const TAG_MAX = 30;
 export const COUNTRIES_MAX = 60;
-
-const touchId = z.coerce.number({ error: "Choose a touch" }).int().positive("Choose a touch");
 
 const commaList = (value: unknown) =>
   typeof value === "string"
@@ -91,5 +90,3 @@ const fromFormData = (value: unknown) =>
 
 export const touchImageSchema = z.preprocess(fromFormData, z.object({ touchId, image: imageFile }));
 export type TouchImageValues = z.output<typeof touchImageSchema>;
-
-export const touchCardIdSchema = z.object({ touchId });

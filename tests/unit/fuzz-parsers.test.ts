@@ -25,7 +25,7 @@ import {
   touchEstimateSchema,
   touchIdSchema,
 } from "@/lib/validation/spend";
-import { touchCardIdSchema, touchCardSchema, touchImageSchema } from "@/lib/validation/touch-cards";
+import { touchCardSchema, touchImageSchema } from "@/lib/validation/touch-cards";
 import { isoDay } from "@/lib/validation/url-params";
 import { fuzzInput, fuzzValue } from "../support/fuzz-inputs";
 
@@ -54,7 +54,7 @@ const ACTION_SCHEMAS: Record<string, z.ZodType> = {
   saveEmailPreferences: emailPreferencesSchema,
   saveTouchCard: touchCardSchema,
   uploadTouchImage: touchImageSchema,
-  removeTouchImage: touchCardIdSchema,
+  removeTouchImage: touchIdSchema,
 };
 
 const value = fuzzValue();

@@ -13,7 +13,7 @@ import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { priceFormat } from "@/lib/i18n/price-format";
 import { log } from "@/lib/log";
-import { listActiveTouches } from "@/lib/sendoso";
+import { listTouchesForAdmin } from "@/lib/sendoso";
 import { toTouchOption } from "@/lib/sends/touch-options";
 import { estimateSendCost } from "@/lib/spend/estimate";
 import { toMeterView } from "@/lib/spend/meter-view";
@@ -36,7 +36,7 @@ export const metadata: Metadata = { title: "Spend controls" };
 /** Touches as the admin sees them: the admin's own Sendoso list, else the shared one. */
 async function loadTouches(userId: string) {
   try {
-    return await listActiveTouches(userId).catch(() => listActiveTouches());
+    return await listTouchesForAdmin(userId);
   } catch (error) {
     log.error({ err: error }, "spend settings: could not load touches");
     return null;

@@ -4,17 +4,18 @@ import { revalidatePath } from "next/cache";
 import type { SettingsOutcome } from "@/components/spend/settings-outcome";
 import { defineAction } from "@/lib/auth/action";
 import { getDb } from "@/lib/db";
-import { listActiveTouches } from "@/lib/sendoso";
+import { listTouchesForAdmin } from "@/lib/sendoso";
 import type { SettingsResult } from "@/lib/spend/settings-types";
 import { type ListedTouch, removeTouchImage, saveTouchCard, saveTouchImage } from "@/lib/touches/cards-store";
-import { touchCardIdSchema, touchCardSchema, touchImageSchema } from "@/lib/validation/touch-cards";
+import { touchIdSchema } from "@/lib/validation/spend";
+import { touchCardSchema, touchImageSchema } from "@/lib/validation/touch-cards";
 
 const FAILED = "Gift Desk could not save this. Nothing was changed; try again in a minute.";
 const options = { permission: "manage_touch_cards", sameOriginOnly: true, failureMessage: FAILED } as const;
 
 /** The touch as the admin's Sendoso (else the shared connection) lists it now; null if it does not. */
 async function listedTouch(userId: string, touchId: number): Promise<ListedTouch> {
-  const touches = await listActiveTouches(userId).catch(() => listActiveTouches());
+  const touches = await listTouchesForAdmin(userId);
   const touch = touches.find((t) => t.id === touchId);
   return touch ? { name: touch.name, kind: touch.delivery_type === "email" ? "egift" : "physical" } : null;
 }
@@ -48,6 +49,6 @@ export const uploadTouchImageAction = defineAction(
 );
 
 export const removeTouchImageAction = defineAction(
-  { schema: touchCardIdSchema, ...options },
+  { schema: touchIdSchema, ...options },
   async (user, { touchId }) => settled(await removeTouchImage(await getDb(), user, touchId)),
 );

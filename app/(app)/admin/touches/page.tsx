@@ -12,7 +12,7 @@ import { getDb } from "@/lib/db";
 import { getConfig } from "@/lib/env";
 import { priceFormat } from "@/lib/i18n/price-format";
 import { log } from "@/lib/log";
-import { listActiveTouches } from "@/lib/sendoso";
+import { listTouchesForAdmin } from "@/lib/sendoso";
 import { pricedTouchOptions } from "@/lib/sends/priced-touch-options";
 import { listTouchCards } from "@/lib/touches/cards-store";
 import { removeTouchImageAction, saveTouchCardAction, uploadTouchImageAction } from "./actions";
@@ -22,7 +22,7 @@ export const metadata: Metadata = { title: "Touch cards" };
 /** Touches as the admin sees them: their own Sendoso list, else the shared one; null if Sendoso fails. */
 async function loadTouches(userId: string) {
   try {
-    return await listActiveTouches(userId).catch(() => listActiveTouches());
+    return await listTouchesForAdmin(userId);
   } catch (error) {
     log.error({ err: error }, "touch cards: could not load touches");
     return null;
@@ -33,11 +33,12 @@ export default async function TouchCardsPage() {
   const user = await requireUser();
   if (!can(user.role, "manage_touch_cards")) notFound();
   const db = await getDb();
-  const touches = await loadTouches(user.id);
-  const [options, cards] = await Promise.all([
-    pricedTouchOptions(db, touches ?? [], new Date(), await priceFormat()),
+  const [touches, cards, format] = await Promise.all([
+    loadTouches(user.id),
     listTouchCards(db),
+    priceFormat(),
   ]);
+  const options = await pricedTouchOptions(db, touches ?? [], new Date(), format, cards);
   const { currency } = getConfig();
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">

@@ -49,9 +49,7 @@ export const POST = userRoute(
     });
     if (!verdict.ok)
       return tooMany(verdict.retryAfterMs, "You have looked up many recipients in a short time.");
-    const glance = await recipientGlance(db, user, parsed.data.email, new Date(), {
-      currency: config.currency,
-    });
+    const glance = await recipientGlance(db, user, parsed.data.email);
     return NextResponse.json(glance, { headers: NO_STORE });
   },
 );
